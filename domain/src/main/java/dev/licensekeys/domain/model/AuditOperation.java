@@ -1,0 +1,9 @@
+package dev.licensekeys.domain.model;
+
+public enum AuditOperation {
+  IMPORT,
+  UPDATE,
+  ACTIVATE,
+  DEACTIVATE,
+  RENAME_INSTANCE
+}

@@ -1,0 +1,29 @@
+package dev.licensekeys.domain.inmemory;
+
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.LicenseKeyInstance;
+import dev.licensekeys.domain.model.Product;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the in-memory adapters store, behind one lock: each adapter method holds it for its
+ * whole read or write, which makes every write atomic, as a database transaction would be.
+ */
+final class InMemoryState {
+
+  final Map<String, LicenseKey> keysById = new HashMap<>();
+  final Map<String, String> keyIdsByKeyString = new HashMap<>();
+  final Map<String, LicenseKeyInstance> instancesById = new HashMap<>();
+  final Map<String, Customer> customers = new HashMap<>();
+  final Map<String, Product> products = new HashMap<>();
+  final List<AuditEvent> events = new ArrayList<>();
+
+  static String scoped(String businessId, String id) {
+    return businessId + "/" + id;
+  }
+}
