@@ -24,24 +24,21 @@ public final class Ids {
     return candidate != null && INSTANCE_ID.matcher(candidate).matches();
   }
 
-  static String requireLicenseKeyId(String id) {
+  static void requireLicenseKeyId(String id) {
     if (!isLicenseKeyId(id)) {
       throw new IllegalArgumentException("not a license key id: " + id);
     }
-    return id;
   }
 
-  static String requireInstanceId(String id) {
+  static void requireInstanceId(String id) {
     if (!isInstanceId(id)) {
       throw new IllegalArgumentException("not a license key instance id: " + id);
     }
-    return id;
   }
 
-  static String requireText(String value, String name) {
+  static void requireText(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
-    return value;
   }
 }

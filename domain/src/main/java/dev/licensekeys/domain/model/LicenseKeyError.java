@@ -73,12 +73,6 @@ public sealed interface LicenseKeyError {
   record VersionMismatch(String licenseKeyId, long expected, long current)
       implements LicenseKeyError {}
 
-  /**
-   * So many writers raced for one key that a patch could not be applied within its retries. Safe to
-   * retry: nothing changed.
-   */
-  record TooMuchContention(String licenseKeyId, int attempts) implements LicenseKeyError {}
-
   enum Resource {
     LICENSE_KEY("license key"),
     LICENSE_KEY_INSTANCE("license key instance"),
@@ -118,8 +112,6 @@ public sealed interface LicenseKeyError {
               + e.current()
               + ", not "
               + e.expected();
-      case TooMuchContention e ->
-          "license key " + e.licenseKeyId() + " is changing too fast; nothing changed, try again";
     };
   }
 }

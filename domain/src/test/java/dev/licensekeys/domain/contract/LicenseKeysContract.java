@@ -15,6 +15,7 @@ import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import dev.licensekeys.domain.port.in.ActivateLicenseCommand;
+import dev.licensekeys.domain.port.out.KeyChange;
 import dev.licensekeys.domain.port.out.SeatReleased;
 import dev.licensekeys.domain.port.out.SeatTaken;
 import io.vavr.collection.List;
@@ -110,6 +111,60 @@ public abstract class LicenseKeysContract extends OutPortsContract {
     ports.licenseKeys().save(changed, event);
 
     assertThat(ports.auditTrail().eventsOf(TestData.BUSINESS, key.id()).last()).isEqualTo(event);
+  }
+
+  @Test
+  void aLockedSaveStoresTheDecidedChangeAtTheNextVersion() {
+    LicenseKey key = stored(newKey());
+
+    Either<LicenseKeyError, LicenseKey> saved =
+        ports
+            .licenseKeys()
+            .saveLocked(
+                TestData.BUSINESS,
+                key.id(),
+                locked ->
+                    locked
+                        .apply(limitPatch(5))
+                        .map(after -> new KeyChange(locked, after, updated(locked, after))));
+
+    assertThat(saved.map(LicenseKey::version)).isEqualTo(Either.right(key.version() + 1));
+    assertThat(ports.licenseKeys().findById(TestData.BUSINESS, key.id()))
+        .containsExactly(saved.get());
+    assertThat(ports.auditTrail().eventsOf(TestData.BUSINESS, key.id())).hasSize(2);
+  }
+
+  @Test
+  void aLockedSaveThatChangesNothingOrIsRefusedWritesNothing() {
+    LicenseKey key = stored(newKey().limit(1).instancesCount(0));
+
+    Either<LicenseKeyError, LicenseKey> unchanged =
+        ports
+            .licenseKeys()
+            .saveLocked(
+                TestData.BUSINESS,
+                key.id(),
+                locked -> Either.right(new KeyChange(locked, locked, updated(locked, locked))));
+    Either<LicenseKeyError, LicenseKey> refused =
+        ports
+            .licenseKeys()
+            .saveLocked(
+                TestData.BUSINESS, key.id(), locked -> locked.apply(limitPatch(-1)).map(a -> null));
+    Either<LicenseKeyError, LicenseKey> elsewhere =
+        ports
+            .licenseKeys()
+            .saveLocked(
+                TestData.OTHER_BUSINESS,
+                key.id(),
+                locked -> {
+                  throw new AssertionError("another business's key was handed out");
+                });
+
+    assertThat(unchanged).isEqualTo(Either.right(key));
+    assertThat(refused.getLeft()).isInstanceOf(LicenseKeyError.PatchRejected.class);
+    assertThat(elsewhere.getLeft()).isInstanceOf(LicenseKeyError.NotFound.class);
+    assertThat(ports.licenseKeys().findById(TestData.BUSINESS, key.id())).containsExactly(key);
+    assertThat(ports.auditTrail().eventsOf(TestData.BUSINESS, key.id())).hasSize(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.licensekeys.domain.model.LicenseKeyError;
 import dev.licensekeys.domain.model.LicenseKeyFilter;
 import dev.licensekeys.domain.model.ListOrder;
 import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.domain.port.out.KeyChange;
 import dev.licensekeys.domain.port.out.LicenseKeys;
 import dev.licensekeys.domain.port.out.SeatReleased;
 import dev.licensekeys.domain.port.out.SeatTaken;
@@ -78,6 +79,29 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
       state.keysById.put(saved.id(), saved);
       state.events.add(event);
       return Option.some(saved);
+    }
+  }
+
+  @Override
+  public Either<LicenseKeyError, LicenseKey> saveLocked(
+      String businessId,
+      String licenseKeyId,
+      Function<LicenseKey, Either<LicenseKeyError, KeyChange>> decide) {
+    synchronized (state) {
+      return findById(businessId, licenseKeyId)
+          .toEither(
+              () -> LicenseKeyError.NotFound.of(LicenseKeyError.Resource.LICENSE_KEY, licenseKeyId))
+          .flatMap(decide)
+          .map(
+              change -> {
+                if (change.changesNothing()) {
+                  return change.before();
+                }
+                LicenseKey saved = change.after().withVersion(change.after().version() + 1);
+                state.keysById.put(saved.id(), saved);
+                state.events.add(change.event());
+                return saved;
+              });
     }
   }
 

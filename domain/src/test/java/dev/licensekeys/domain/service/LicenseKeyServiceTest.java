@@ -25,6 +25,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,7 +202,39 @@ class LicenseKeyServiceTest {
   }
 
   @Test
-  void aPatchThatKeepsLosingTheRaceGivesUpWithoutChangingAnything() {
+  void aPatchThatKeepsLosingTheRaceTakesTheLockAndSucceeds() {
+    AtomicInteger optimisticSaves = new AtomicInteger();
+    LicenseKeys alwaysStale =
+        (LicenseKeys)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {LicenseKeys.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("save")) {
+                    optimisticSaves.incrementAndGet();
+                    return Option.none();
+                  }
+                  return method.invoke(ports.licenseKeys(), args);
+                });
+    LicenseKeyService racing =
+        new LicenseKeyService(alwaysStale, ports.customers(), ports.products(), ports.ids(), clock);
+
+    Either<LicenseKeyError, LicenseKey> result =
+        racing.update(
+            new UpdateLicenseKeyCommand(
+                TestData.CALLER,
+                key.id(),
+                LicenseKeyPatch.KEEP_ALL.withDisabled(Change.set(true))));
+
+    assertThat(optimisticSaves).hasValue(LicenseKeyService.OPTIMISTIC_ATTEMPTS);
+    assertThat(result.map(LicenseKey::disabled)).isEqualTo(Either.right(true));
+    assertThat(result.map(LicenseKey::version)).isEqualTo(Either.right(2L));
+    assertThat(service.get(TestData.CALLER, key.id())).isEqualTo(result);
+    assertThat(ports.auditTrail().eventsOf(TestData.BUSINESS, key.id())).hasSize(2);
+  }
+
+  @Test
+  void theLockedPathRefusesWhatTheOptimisticPathRefuses() {
     LicenseKeys alwaysStale =
         (LicenseKeys)
             Proxy.newProxyInstance(
@@ -213,16 +246,15 @@ class LicenseKeyServiceTest {
                         : method.invoke(ports.licenseKeys(), args));
     LicenseKeyService racing =
         new LicenseKeyService(alwaysStale, ports.customers(), ports.products(), ports.ids(), clock);
+    LicenseKeyPatch limitTwo = LicenseKeyPatch.KEEP_ALL.withActivationsLimit(Change.set(2));
 
     assertThat(
             racing.update(
-                new UpdateLicenseKeyCommand(
-                    TestData.CALLER,
-                    key.id(),
-                    LicenseKeyPatch.KEEP_ALL.withDisabled(Change.set(true)))))
-        .isEqualTo(
-            Either.left(
-                new LicenseKeyError.TooMuchContention(key.id(), LicenseKeyService.MAX_ATTEMPTS)));
+                new UpdateLicenseKeyCommand(TestData.CALLER, key.id(), limitTwo, Option.some(7L))))
+        .isEqualTo(Either.left(new LicenseKeyError.VersionMismatch(key.id(), 7, 1)));
+    assertThat(
+            racing.update(new UpdateLicenseKeyCommand(TestData.OTHER_CALLER, key.id(), limitTwo)))
+        .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY, key.id())));
     assertThat(service.get(TestData.CALLER, key.id())).isEqualTo(Either.right(key));
   }
 

@@ -45,7 +45,7 @@ import net.jqwik.api.state.Transformer;
  */
 class LicensingStateProperties {
 
-  @Property(tries = 1000)
+  @Property
   void everyStepKeepsTheStoreEqualToTheModelAndTheInvariantsTrue(
       @ForAll("chains") ActionChain<Machine> chain) {
     chain.withInvariant("store matches model, count == rows <= limit", Machine::check).run();

@@ -33,6 +33,17 @@ public interface LicenseKeys {
   Option<LicenseKey> save(LicenseKey changed, AuditEvent event);
 
   /**
+   * The path that cannot lose a race: holds the key of {@code businessId} against every other
+   * writer while {@code decide} looks at its current state, then stores the change decided, with
+   * its event, at the next version (nothing when it changes nothing). {@code NotFound} when there
+   * is no such key in that business. {@code decide} must be quick and have no side effects.
+   */
+  Either<LicenseKeyError, LicenseKey> saveLocked(
+      String businessId,
+      String licenseKeyId,
+      Function<LicenseKey, Either<LicenseKeyError, KeyChange>> decide);
+
+  /**
    * Holds the key against every other writer, in this process or any other, while {@code decide}
    * looks at its current state; then stores the key, the new instance and the event at once, at the
    * next version. {@code decide} must be quick and have no side effects.

@@ -1,0 +1,24 @@
+package dev.licensekeys.persistence;
+
+/** Every out-port of the domain over one database, for the app to wire. */
+public record JdbcAdapters(
+    JdbcLicenseKeys licenseKeys,
+    JdbcLicenseKeyInstances instances,
+    JdbcCustomers customers,
+    JdbcProducts products,
+    JdbcAuditTrail auditTrail,
+    JdbcApiKeys apiKeys,
+    SecureRandomIds ids) {
+
+  public static JdbcAdapters over(Database database) {
+    Transactions transactions = database.transactions();
+    return new JdbcAdapters(
+        new JdbcLicenseKeys(transactions),
+        new JdbcLicenseKeyInstances(transactions),
+        new JdbcCustomers(transactions),
+        new JdbcProducts(transactions),
+        new JdbcAuditTrail(transactions),
+        new JdbcApiKeys(transactions),
+        new SecureRandomIds());
+  }
+}

@@ -1,0 +1,110 @@
+package dev.licensekeys.persistence;
+
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.port.out.ApiKeys;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+
+/** API keys by the hash of their secret; the secret itself is never given to this class. */
+public final class JdbcApiKeys implements ApiKeys {
+
+  private static final String SELECT =
+      "SELECT id, business_id, name, secret_hash, created_at, revoked_at FROM api_keys";
+
+  private final Transactions transactions;
+
+  JdbcApiKeys(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void add(ApiKey apiKey) {
+    transactions.inTransaction(
+        "adding an API key",
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO api_keys (id, business_id, name, secret_hash, created_at,"
+                      + " revoked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, apiKey.id());
+            insert.setString(2, apiKey.businessId());
+            insert.setString(3, apiKey.name());
+            insert.setString(4, apiKey.secretHash());
+            Sql.setInstant(insert, 5, apiKey.createdAt());
+            Sql.setInstant(insert, 6, apiKey.revokedAt());
+            return insert.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Option<ApiKey> findBySecretHash(String secretHash) {
+    return transactions.read(
+        "finding an API key",
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(SELECT + " WHERE secret_hash = ?")) {
+            query.setString(1, secretHash);
+            return all(query).headOption();
+          }
+        });
+  }
+
+  @Override
+  public Seq<ApiKey> list(String businessId) {
+    return transactions.read(
+        "listing API keys",
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  SELECT + " WHERE business_id = ? ORDER BY created_at, id")) {
+            query.setString(1, businessId);
+            return all(query);
+          }
+        });
+  }
+
+  @Override
+  public Option<ApiKey> revoke(String apiKeyId, Instant at) {
+    return transactions.inTransaction(
+        "revoking an API key",
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+            Sql.setInstant(update, 1, at);
+            update.setString(2, apiKeyId);
+            if (update.executeUpdate() == 0) {
+              return Option.<ApiKey>none();
+            }
+          }
+          try (PreparedStatement query = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+            query.setString(1, apiKeyId);
+            return all(query).headOption();
+          }
+        });
+  }
+
+  private static Seq<ApiKey> all(PreparedStatement query) throws SQLException {
+    java.util.List<ApiKey> keys = new ArrayList<>();
+    try (ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        keys.add(
+            new ApiKey(
+                row.getString("id"),
+                row.getString("business_id"),
+                row.getString("name"),
+                row.getString("secret_hash").trim(),
+                Sql.instant(row, "created_at"),
+                Sql.optionalInstant(row, "revoked_at")));
+      }
+    }
+    return List.ofAll(keys);
+  }
+}

@@ -1,0 +1,349 @@
+package dev.licensekeys.persistence;
+
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.LicenseKeyError;
+import dev.licensekeys.domain.model.LicenseKeyFilter;
+import dev.licensekeys.domain.model.LicenseKeyInstance;
+import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.domain.port.out.KeyChange;
+import dev.licensekeys.domain.port.out.LicenseKeys;
+import dev.licensekeys.domain.port.out.SeatReleased;
+import dev.licensekeys.domain.port.out.SeatTaken;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.function.Function;
+
+/**
+ * License keys in SQL. PATCH uses optimistic concurrency (a conditional UPDATE on the version);
+ * activation and deactivation lock the key row ({@code SELECT ... FOR UPDATE}) for the length of
+ * one short transaction, so the limit holds across processes. See docs/PERSISTENCE.md.
+ */
+public final class JdbcLicenseKeys implements LicenseKeys {
+
+  private static final String SELECT_KEY =
+      "SELECT " + LicenseKeyRows.KEY_COLUMNS + " FROM license_keys";
+
+  private final Transactions transactions;
+
+  JdbcLicenseKeys(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public Option<LicenseKey> findById(String businessId, String licenseKeyId) {
+    return transactions.read(
+        "finding a license key",
+        connection ->
+            one(
+                connection,
+                SELECT_KEY + " WHERE id = ? AND business_id = ?",
+                licenseKeyId,
+                businessId));
+  }
+
+  @Override
+  public Option<LicenseKey> findByKey(String key) {
+    return transactions.read(
+        "finding a license key by its string",
+        connection -> one(connection, SELECT_KEY + " WHERE license_key = ?", key));
+  }
+
+  @Override
+  public Seq<LicenseKey> list(
+      String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
+    StringBuilder sql = new StringBuilder(SELECT_KEY).append(" WHERE business_id = ?");
+    java.util.List<Binder> binders = new ArrayList<>();
+    binders.add((statement, index) -> statement.setString(index, businessId));
+    filter
+        .customerId()
+        .forEach(
+            id -> {
+              sql.append(" AND customer_id = ?");
+              binders.add((statement, index) -> statement.setString(index, id));
+            });
+    filter
+        .productId()
+        .forEach(
+            id -> {
+              sql.append(" AND product_id = ?");
+              binders.add((statement, index) -> statement.setString(index, id));
+            });
+    filter
+        .source()
+        .forEach(
+            source -> {
+              sql.append(" AND source = ?");
+              binders.add(
+                  (statement, index) -> statement.setString(index, LicenseKeyRows.source(source)));
+            });
+    filter
+        .createdAtGte()
+        .forEach(
+            from -> {
+              sql.append(" AND created_at >= ?");
+              binders.add((statement, index) -> Sql.setInstant(statement, index, from));
+            });
+    filter
+        .createdAtLte()
+        .forEach(
+            to -> {
+              sql.append(" AND created_at <= ?");
+              binders.add((statement, index) -> Sql.setInstant(statement, index, to));
+            });
+    filter
+        .status()
+        .forEach(
+            status -> {
+              switch (status) {
+                case DISABLED -> sql.append(" AND disabled = TRUE");
+                case EXPIRED -> {
+                  sql.append(" AND disabled = FALSE AND expires_at <= ?");
+                  binders.add((statement, index) -> Sql.setInstant(statement, index, now));
+                }
+                case ACTIVE -> {
+                  sql.append(" AND disabled = FALSE AND (expires_at IS NULL OR expires_at > ?)");
+                  binders.add((statement, index) -> Sql.setInstant(statement, index, now));
+                }
+              }
+            });
+    sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
+    binders.add((statement, index) -> statement.setInt(index, page.size()));
+    binders.add((statement, index) -> statement.setLong(index, page.offset()));
+    return transactions.read(
+        "listing license keys",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < binders.size(); i++) {
+              binders.get(i).bind(statement, i + 1);
+            }
+            return all(statement);
+          }
+        });
+  }
+
+  @Override
+  public Either<LicenseKeyError, LicenseKey> add(LicenseKey key, AuditEvent event) {
+    try {
+      return transactions.inTransaction(
+          "adding a license key",
+          connection -> {
+            insert(connection, key);
+            AuditEventRows.insert(connection, event);
+            return Either.right(key);
+          });
+    } catch (DataAccessException e) {
+      if (e.isUniqueViolation() && e.mentions("license_keys_key_unique")) {
+        return Either.left(new LicenseKeyError.LicenseKeyAlreadyExists());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Option<LicenseKey> save(LicenseKey changed, AuditEvent event) {
+    return transactions.inTransaction(
+        "saving a license key",
+        connection -> {
+          if (!updatePatchedFields(connection, changed)) {
+            return Option.<LicenseKey>none();
+          }
+          AuditEventRows.insert(connection, event);
+          return Option.some(changed.withVersion(changed.version() + 1));
+        });
+  }
+
+  @Override
+  public Either<LicenseKeyError, LicenseKey> saveLocked(
+      String businessId,
+      String licenseKeyId,
+      Function<LicenseKey, Either<LicenseKeyError, KeyChange>> decide) {
+    return transactions.inTransaction(
+        "saving a license key under its lock",
+        connection -> {
+          Either<LicenseKeyError, KeyChange> decided =
+              one(
+                      connection,
+                      SELECT_KEY + " WHERE id = ? AND business_id = ? FOR UPDATE",
+                      licenseKeyId,
+                      businessId)
+                  .toEither(
+                      () ->
+                          LicenseKeyError.NotFound.of(
+                              LicenseKeyError.Resource.LICENSE_KEY, licenseKeyId))
+                  .flatMap(decide);
+          if (decided.isLeft()) {
+            return Either.left(decided.getLeft());
+          }
+          KeyChange change = decided.get();
+          if (change.changesNothing()) {
+            return Either.right(change.before());
+          }
+          if (!updatePatchedFields(connection, change.after())) {
+            throw new IllegalStateException(
+                "the locked key " + licenseKeyId + " changed under its lock");
+          }
+          AuditEventRows.insert(connection, change.event());
+          return Either.right(change.after().withVersion(change.after().version() + 1));
+        });
+  }
+
+  @Override
+  public Either<LicenseKeyError, SeatTaken> takeSeat(
+      String licenseKeyId, Function<LicenseKey, Either<LicenseKeyError, SeatTaken>> decide) {
+    return transactions.inTransaction(
+        "taking a seat",
+        connection -> {
+          Either<LicenseKeyError, SeatTaken> decided =
+              locked(connection, licenseKeyId).flatMap(decide);
+          if (decided.isLeft()) {
+            return decided;
+          }
+          SeatTaken seat = decided.get();
+          LicenseKey saved = storeCount(connection, seat.key());
+          insertInstance(connection, seat.instance());
+          AuditEventRows.insert(connection, seat.event());
+          return Either.right(new SeatTaken(saved, seat.instance(), seat.event()));
+        });
+  }
+
+  @Override
+  public Either<LicenseKeyError, SeatReleased> releaseSeat(
+      String licenseKeyId, String instanceId, Function<LicenseKey, SeatReleased> decide) {
+    return transactions.inTransaction(
+        "releasing a seat",
+        connection -> {
+          Either<LicenseKeyError, LicenseKey> key = locked(connection, licenseKeyId);
+          if (key.isLeft()) {
+            return Either.left(key.getLeft());
+          }
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM license_key_instances WHERE id = ? AND license_key_id = ?")) {
+            delete.setString(1, instanceId);
+            delete.setString(2, licenseKeyId);
+            if (delete.executeUpdate() == 0) {
+              return Either.left(
+                  new LicenseKeyError.InstanceNotOfLicenseKey(licenseKeyId, instanceId));
+            }
+          }
+          SeatReleased released = decide.apply(key.get());
+          LicenseKey saved = storeCount(connection, released.key());
+          AuditEventRows.insert(connection, released.event());
+          return Either.right(new SeatReleased(saved, released.event()));
+        });
+  }
+
+  /** Writes the patchable fields if the row is still at {@code changed.version()}. */
+  private static boolean updatePatchedFields(Connection connection, LicenseKey changed)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE license_keys SET activations_limit = ?, disabled = ?, expires_at = ?,"
+                + " version = version + 1 WHERE id = ? AND version = ?")) {
+      Sql.setInteger(update, 1, changed.activationsLimit());
+      update.setBoolean(2, changed.disabled());
+      Sql.setInstant(update, 3, changed.expiresAt());
+      update.setString(4, changed.id());
+      update.setLong(5, changed.version());
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  /** Reads the key and holds its row until the transaction ends. */
+  private static Either<LicenseKeyError, LicenseKey> locked(
+      Connection connection, String licenseKeyId) throws SQLException {
+    return one(connection, SELECT_KEY + " WHERE id = ? FOR UPDATE", licenseKeyId)
+        .toEither(
+            () -> LicenseKeyError.NotFound.of(LicenseKeyError.Resource.LICENSE_KEY, licenseKeyId));
+  }
+
+  private static LicenseKey storeCount(Connection connection, LicenseKey key) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE license_keys SET instances_count = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?")) {
+      update.setInt(1, key.instancesCount());
+      update.setString(2, key.id());
+      update.setLong(3, key.version());
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("the locked key " + key.id() + " changed under its lock");
+      }
+    }
+    return key.withVersion(key.version() + 1);
+  }
+
+  private static void insert(Connection connection, LicenseKey key) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO license_keys ("
+                + LicenseKeyRows.KEY_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, key.id());
+      insert.setString(2, key.businessId());
+      insert.setString(3, key.brandId());
+      insert.setString(4, key.customerId());
+      insert.setString(5, key.productId());
+      insert.setString(6, key.key());
+      insert.setString(7, LicenseKeyRows.source(key.source()));
+      Sql.setInteger(insert, 8, key.activationsLimit());
+      insert.setInt(9, key.instancesCount());
+      insert.setBoolean(10, key.disabled());
+      Sql.setInstant(insert, 11, key.expiresAt());
+      Sql.setText(insert, 12, key.paymentId());
+      Sql.setText(insert, 13, key.subscriptionId());
+      Sql.setInstant(insert, 14, key.createdAt());
+      insert.setLong(15, key.version());
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertInstance(Connection connection, LicenseKeyInstance instance)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO license_key_instances ("
+                + LicenseKeyRows.INSTANCE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, instance.id());
+      insert.setString(2, instance.businessId());
+      insert.setString(3, instance.licenseKeyId());
+      insert.setString(4, instance.name());
+      Sql.setInstant(insert, 5, instance.createdAt());
+      insert.executeUpdate();
+    }
+  }
+
+  private static Option<LicenseKey> one(Connection connection, String sql, String... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      return all(statement).headOption();
+    }
+  }
+
+  private static Seq<LicenseKey> all(PreparedStatement statement) throws SQLException {
+    java.util.List<LicenseKey> keys = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        keys.add(LicenseKeyRows.key(row));
+      }
+    }
+    return List.ofAll(keys);
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement, int index) throws SQLException;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.licensekeys.persistence;
+
+import io.vavr.control.Option;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Binding and reading the few column types this schema has, nulls included. */
+final class Sql {
+
+  private Sql() {}
+
+  static void setInstant(PreparedStatement statement, int index, Instant instant)
+      throws SQLException {
+    statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Option<Instant> instant)
+      throws SQLException {
+    if (instant.isDefined()) {
+      setInstant(statement, index, instant.get());
+    } else {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+  }
+
+  static void setInteger(PreparedStatement statement, int index, Option<Integer> value)
+      throws SQLException {
+    if (value.isDefined()) {
+      statement.setInt(index, value.get());
+    } else {
+      statement.setNull(index, Types.INTEGER);
+    }
+  }
+
+  static void setText(PreparedStatement statement, int index, Option<String> value)
+      throws SQLException {
+    statement.setString(index, value.getOrNull());
+  }
+
+  static Instant instant(ResultSet row, String column) throws SQLException {
+    return row.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  static Option<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+    return Option.of(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+  }
+
+  static Option<Integer> optionalInteger(ResultSet row, String column) throws SQLException {
+    int value = row.getInt(column);
+    return row.wasNull() ? Option.none() : Option.some(value);
+  }
+
+  static Option<String> optionalText(ResultSet row, String column) throws SQLException {
+    return Option.of(row.getString(column));
+  }
+}

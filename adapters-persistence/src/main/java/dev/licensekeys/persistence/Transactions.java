@@ -1,0 +1,70 @@
+package dev.licensekeys.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in one transaction, and runs it again when the database asks for that: serialization
+ * failures (40001, as CockroachDB and YugabyteDB raise), deadlocks (40P01), and H2's concurrent
+ * update and lock timeout. Work must therefore have no effect outside the transaction.
+ */
+final class Transactions {
+
+  /** SQLSTATEs after which the same work may succeed: nothing of it was committed. */
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "90131", "HYT00");
+
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final DataSource dataSource;
+
+  Transactions(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  <T> T inTransaction(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        try {
+          T result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        if (!RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+          throw new DataAccessException(what + " failed", e);
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** One statement or a few reads that need no transaction of their own. */
+  <T> T read(String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new DataAccessException(what + " failed", e);
+    }
+  }
+
+  private static void backOff(int attempt) {
+    // Jitter keeps retrying writers from colliding again in lockstep.
+    long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 7));
+    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.licensekeys.domain.model;
+
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A credential of one business. Only a hash of its secret is ever kept: SHA-256, in lower-case hex.
+ * A revoked key stays on record but no longer authenticates.
+ */
+public record ApiKey(
+    String id,
+    String businessId,
+    String name,
+    String secretHash,
+    Instant createdAt,
+    Option<Instant> revokedAt) {
+
+  private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  public ApiKey {
+    Ids.requireText(id, "id");
+    Ids.requireText(businessId, "businessId");
+    Ids.requireText(name, "name");
+    if (secretHash == null || !SHA_256_HEX.matcher(secretHash).matches()) {
+      throw new IllegalArgumentException("secretHash must be a SHA-256 in lower-case hex");
+    }
+    createdAt = Timestamps.micros(createdAt);
+    Objects.requireNonNull(revokedAt, "revokedAt");
+    revokedAt = revokedAt.map(Timestamps::micros);
+  }
+
+  public boolean isActive() {
+    return revokedAt.isEmpty();
+  }
+
+  public ApiKey revoked(Instant at) {
+    return new ApiKey(id, businessId, name, secretHash, createdAt, Option.some(at));
+  }
+
+  /** Never shows the hash: it is not the secret, but nothing gains from printing it. */
+  @Override
+  public String toString() {
+    return "ApiKey[id=%s, business=%s, name=%s, revoked=%s]"
+        .formatted(id, businessId, name, revokedAt.isDefined());
+  }
+}
