@@ -44,15 +44,13 @@ final class TestDatabases {
       }
     }
     if (postgres == null) {
-      String message =
-          "PostgreSQL is not reachable at "
-              + PG_URL
-              + " ("
-              + postgresProblem
-              + "): its tests are SKIPPED. Start it, or set LICENSE_KEYS_TEST_PG_URL.";
+      String unreachable =
+          "PostgreSQL is not reachable at " + PG_URL + " (" + postgresProblem + ")";
       if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail("CI=true needs PostgreSQL. " + message);
+        Assertions.fail(unreachable + ", and CI=true needs it: run scripts/ensure-postgres.sh.");
       }
+      String message =
+          unreachable + ": its tests are SKIPPED. Start it, or set LICENSE_KEYS_TEST_PG_URL.";
       System.err.println("\n*** " + message + " ***\n");
       Assumptions.abort(message);
     }
