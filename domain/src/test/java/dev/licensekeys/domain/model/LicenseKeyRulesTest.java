@@ -108,6 +108,9 @@ class LicenseKeyRulesTest {
     LicenseKey key = TestData.key(ID).limit(2).expiresAt(NOW).build();
 
     assertThat(LicenseKeyPatch.KEEP_ALL.keepsEverything()).isTrue();
+    assertThat(LicenseKeyPatch.KEEP_ALL.withDisabled(Change.set(false)).keepsEverything())
+        .isFalse();
+    assertThat(LicenseKeyPatch.KEEP_ALL.withExpiresAt(Change.clear()).keepsEverything()).isFalse();
     assertThat(key.apply(LicenseKeyPatch.KEEP_ALL)).isEqualTo(Either.right(key));
   }
 
@@ -221,7 +224,30 @@ class LicenseKeyRulesTest {
   }
 
   @Test
+  void everyViolationNamesItsField() {
+    assertThat(new PatchViolation.ActivationLimitNegative(-1).field())
+        .isEqualTo("activations_limit");
+    assertThat(new PatchViolation.ActivationLimitBelowInstancesCount(1, 2).field())
+        .isEqualTo("activations_limit");
+    assertThat(new PatchViolation.ExpiryOnSubscriptionKey().field()).isEqualTo("expires_at");
+    assertThat(new PatchViolation.ActivationLimitNegative(-1).message())
+        .isEqualTo("activations_limit must be 0 or more, got -1");
+  }
+
+  @Test
+  void invalidInputSaysWhichFieldAndWhy() {
+    assertThat(
+            new LicenseKeyError.InvalidInput(
+                    List.of(
+                        new FieldProblem("name", "must not be blank"),
+                        new FieldProblem("key", "must be at most 255 characters")))
+                .message())
+        .isEqualTo("name: must not be blank; key: must be at most 255 characters");
+  }
+
+  @Test
   void pageRequestsNameEveryParameterOutOfRange() {
+    assertThat(PageRequest.of(100, 0).get()).isEqualTo(new PageRequest(100, 0));
     assertThat(PageRequest.of(101, -1).getError())
         .containsExactly(
             new FieldProblem("page_size", "must be 0 to 100"),

@@ -131,6 +131,44 @@ class LicenseKeyServiceTest {
   }
 
   @Test
+  void aKeyStringMayHave255CharactersAndNoMore() {
+    assertThat(importKey("k".repeat(255)).key()).hasSize(255);
+    assertThat(
+            service.importKey(
+                new ImportLicenseKeyCommand(
+                    TestData.CALLER,
+                    TestData.CUSTOMER,
+                    TestData.PRODUCT,
+                    "k".repeat(256),
+                    Option.none(),
+                    Option.none())))
+        .isEqualTo(
+            Either.left(
+                new LicenseKeyError.InvalidInput(
+                    List.of(new FieldProblem("key", "must be at most 255 characters")))));
+  }
+
+  @Test
+  void anImportRecordsEveryFieldItSetButNeverTheKeyString() {
+    AuditEvent imported = ports.auditTrail().eventsOf(TestData.BUSINESS, key.id()).single();
+
+    assertThat(imported.changes().map(change -> change.field()))
+        .containsExactly(
+            "customer_id",
+            "product_id",
+            "source",
+            "activations_limit",
+            "disabled",
+            "expires_at",
+            "instances_count");
+    assertThat(imported.changes().find(change -> change.field().equals("activations_limit")))
+        .containsExactly(
+            new dev.licensekeys.domain.model.FieldChange(
+                "activations_limit", Option.none(), Option.some("3")));
+    assertThat(imported.changes().flatMap(change -> change.after())).doesNotContain("KEY-1");
+  }
+
+  @Test
   void anotherBusinessDoesNotSeeTheKey() {
     assertThat(service.get(TestData.OTHER_CALLER, key.id()))
         .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY, key.id())));
