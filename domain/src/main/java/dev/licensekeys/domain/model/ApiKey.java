@@ -1,7 +1,11 @@
 package dev.licensekeys.domain.model;
 
 import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,24 @@ public record ApiKey(
     createdAt = Timestamps.micros(createdAt);
     Objects.requireNonNull(revokedAt, "revokedAt");
     revokedAt = revokedAt.map(Timestamps::micros);
+  }
+
+  /** The only form in which a secret is ever kept or compared: SHA-256, lower-case hex. */
+  public static String hashSecret(String secret) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Compares this key's hash with another in time that does not depend on where they differ. */
+  public boolean hashMatches(String candidateHash) {
+    return MessageDigest.isEqual(
+        secretHash.getBytes(StandardCharsets.US_ASCII),
+        candidateHash.getBytes(StandardCharsets.US_ASCII));
   }
 
   public boolean isActive() {

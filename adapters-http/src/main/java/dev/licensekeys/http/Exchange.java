@@ -1,0 +1,90 @@
+package dev.licensekeys.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Set;
+
+/** One request and its response, with the checks every route shares. */
+final class Exchange {
+
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  static final Set<String> JSON = Set.of("application/json");
+  static final Set<String> JSON_OR_MERGE_PATCH =
+      Set.of("application/json", "application/merge-patch+json");
+
+  private static final HeaderName CONTENT_TYPE_JSON_NAME = HeaderNames.CONTENT_TYPE;
+
+  private final ServerRequest request;
+  private final ServerResponse response;
+
+  Exchange(ServerRequest request, ServerResponse response) {
+    this.request = request;
+    this.response = response;
+  }
+
+  ServerRequest request() {
+    return request;
+  }
+
+  Option<String> header(HeaderName name) {
+    return Option.ofOptional(request.headers().first(name));
+  }
+
+  Option<String> query(String name) {
+    return Option.ofOptional(request.query().first(name).asOptional());
+  }
+
+  String pathParameter(String name) {
+    return request.path().pathParameters().get(name);
+  }
+
+  /** The body, if its type is one of {@code accepted} and it fits in 64 KiB. */
+  Either<HttpError, byte[]> body(Set<String> accepted) {
+    String type =
+        header(HeaderNames.CONTENT_TYPE)
+            .map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+            .getOrElse("");
+    if (!accepted.contains(type)) {
+      return Either.left(HttpError.unsupportedMediaType(String.join(" or ", accepted)));
+    }
+    if (request.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+      return Either.left(HttpError.tooLarge(MAX_BODY_BYTES));
+    }
+    try (InputStream in = request.content().inputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      return body.length > MAX_BODY_BYTES
+          ? Either.left(HttpError.tooLarge(MAX_BODY_BYTES))
+          : Either.right(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void header(HeaderName name, String value) {
+    response.header(name, value);
+  }
+
+  void json(int status, byte[] body) {
+    response.status(Status.create(status));
+    response.header(CONTENT_TYPE_JSON_NAME, "application/json");
+    response.send(body);
+  }
+
+  void empty(int status) {
+    response.status(Status.create(status));
+    response.send();
+  }
+
+  void fail(HttpError error) {
+    json(error.status(), Responses.error(error));
+  }
+}

@@ -1,0 +1,277 @@
+package dev.licensekeys.http;
+
+import dev.licensekeys.domain.model.Caller;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.port.in.ActivateLicenseCommand;
+import dev.licensekeys.domain.port.in.DeactivateLicenseCommand;
+import dev.licensekeys.domain.port.in.ImportLicenseKeyCommand;
+import dev.licensekeys.domain.port.in.RenameLicenseKeyInstanceCommand;
+import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
+import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The routes of SPEC section 5, over the domain's use cases. */
+public final class HttpApi {
+
+  private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
+
+  private final UseCases useCases;
+  private final Authenticator authenticator;
+  private final RequestDecoder decoder = new RequestDecoder();
+  private final Clock clock;
+  private final byte[] openApi;
+
+  public HttpApi(UseCases useCases, Authenticator authenticator, Clock clock) {
+    this.useCases = useCases;
+    this.authenticator = authenticator;
+    this.clock = clock;
+    this.openApi = loadOpenApi();
+  }
+
+  public void register(HttpRouting.Builder routing) {
+    routing
+        .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
+        .get("/license_keys/{id}", authenticated(this::getLicenseKey))
+        .get("/license_keys", authenticated(this::listLicenseKeys))
+        .post("/license_keys", authenticated(this::importLicenseKey))
+        .any("/license_keys/{id}", methodNotAllowed())
+        .any("/license_keys", methodNotAllowed())
+        .get("/license_key_instances/{id}", authenticated(this::getInstance))
+        .patch("/license_key_instances/{id}", authenticated(this::renameInstance))
+        .get("/license_key_instances", authenticated(this::listInstances))
+        .any("/license_key_instances/{id}", methodNotAllowed())
+        .any("/license_key_instances", methodNotAllowed())
+        .post("/licenses/activate", open(this::activate))
+        .post("/licenses/deactivate", open(this::deactivate))
+        .post("/licenses/validate", open(this::validate))
+        .any("/licenses/activate", methodNotAllowed())
+        .any("/licenses/deactivate", methodNotAllowed())
+        .any("/licenses/validate", methodNotAllowed())
+        .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
+        .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
+        .error(
+            Throwable.class,
+            (req, res, error) -> {
+              LOG.log(
+                  Level.SEVERE,
+                  "request failed: " + req.prologue().method() + " " + req.path().path(),
+                  error);
+              new Exchange(req, res).fail(HttpError.internal());
+            });
+  }
+
+  private void updateLicenseKey(Exchange exchange, Caller caller) {
+    Option<Option<Long>> expected = IfMatch.parse(exchange.header(HeaderNames.IF_MATCH));
+    if (expected.isEmpty()) {
+      exchange.fail(
+          new HttpError(412, "PRECONDITION_FAILED", "If-Match must be an ETag this API gave"));
+      return;
+    }
+    Option<Long> expectedVersion = expected.get();
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON_OR_MERGE_PATCH)
+            .flatMap(decoder::patch)
+            .flatMap(
+                patch ->
+                    useCases
+                        .updateLicenseKey()
+                        .update(
+                            new UpdateLicenseKeyCommand(
+                                caller, exchange.pathParameter("id"), patch, expectedVersion))
+                        .mapLeft(ErrorMapping::toHttp)),
+        key -> sendKey(exchange, 200, key));
+  }
+
+  private void getLicenseKey(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        useCases
+            .getLicenseKey()
+            .get(caller, exchange.pathParameter("id"))
+            .mapLeft(ErrorMapping::toHttp),
+        key -> sendKey(exchange, 200, key));
+  }
+
+  private void listLicenseKeys(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        QueryParameters.licenseKeys(exchange::query, caller)
+            .flatMap(query -> useCases.listLicenseKeys().list(query).mapLeft(ErrorMapping::toHttp)),
+        keys -> exchange.json(200, Responses.licenseKeys(keys, clock.instant())));
+  }
+
+  private void importLicenseKey(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON)
+            .flatMap(decoder::importKey)
+            .flatMap(
+                request ->
+                    useCases
+                        .importLicenseKey()
+                        .importKey(
+                            new ImportLicenseKeyCommand(
+                                caller,
+                                request.customerId(),
+                                request.productId(),
+                                request.key(),
+                                Option.of(request.activationsLimit()),
+                                Option.of(request.expiresAt()).map(OffsetDateTime::toInstant)))
+                        .mapLeft(ErrorMapping::toHttp)),
+        key -> sendKey(exchange, 201, key));
+  }
+
+  private void getInstance(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        useCases
+            .getInstance()
+            .get(caller, exchange.pathParameter("id"))
+            .mapLeft(ErrorMapping::toHttp),
+        instance -> exchange.json(200, Responses.instance(instance)));
+  }
+
+  private void renameInstance(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON_OR_MERGE_PATCH)
+            .flatMap(decoder::rename)
+            .flatMap(
+                request ->
+                    useCases
+                        .renameInstance()
+                        .rename(
+                            new RenameLicenseKeyInstanceCommand(
+                                caller, exchange.pathParameter("id"), request.name()))
+                        .mapLeft(ErrorMapping::toHttp)),
+        instance -> exchange.json(200, Responses.instance(instance)));
+  }
+
+  private void listInstances(Exchange exchange, Caller caller) {
+    respond(
+        exchange,
+        QueryParameters.instances(exchange::query, caller)
+            .flatMap(query -> useCases.listInstances().list(query).mapLeft(ErrorMapping::toHttp)),
+        instances -> exchange.json(200, Responses.instances(instances)));
+  }
+
+  private void activate(Exchange exchange) {
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON)
+            .flatMap(decoder::activate)
+            .flatMap(
+                request ->
+                    useCases
+                        .activate()
+                        .activate(new ActivateLicenseCommand(request.licenseKey(), request.name()))
+                        .mapLeft(ErrorMapping::toHttp)),
+        activation -> exchange.json(201, Responses.activation(activation)));
+  }
+
+  private void deactivate(Exchange exchange) {
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON)
+            .flatMap(decoder::deactivate)
+            .flatMap(
+                request ->
+                    useCases
+                        .deactivate()
+                        .deactivate(
+                            new DeactivateLicenseCommand(
+                                request.licenseKey(), request.licenseKeyInstanceId()))
+                        .mapLeft(ErrorMapping::toHttp)),
+        key -> exchange.empty(200));
+  }
+
+  private void validate(Exchange exchange) {
+    respond(
+        exchange,
+        exchange
+            .body(Exchange.JSON)
+            .flatMap(decoder::validate)
+            .flatMap(
+                request ->
+                    useCases
+                        .validate()
+                        .validate(
+                            new ValidateLicenseCommand(
+                                request.licenseKey(), Option.of(request.licenseKeyInstanceId())))
+                        .mapLeft(ErrorMapping::toHttp)),
+        valid -> exchange.json(200, Responses.validity(valid)));
+  }
+
+  private void sendKey(Exchange exchange, int status, LicenseKey key) {
+    exchange.header(HeaderNames.ETAG, IfMatch.etag(key.version()));
+    exchange.json(status, Responses.licenseKey(key, clock.instant()));
+  }
+
+  private static <T> void respond(
+      Exchange exchange, Either<HttpError, T> result, java.util.function.Consumer<T> success) {
+    result.fold(
+        error -> {
+          exchange.fail(error);
+          return null;
+        },
+        value -> {
+          success.accept(value);
+          return null;
+        });
+  }
+
+  private Handler authenticated(BiConsumer<Exchange, Caller> route) {
+    return (req, res) -> {
+      Exchange exchange = new Exchange(req, res);
+      authenticator
+          .authenticate(exchange.header(HeaderNames.AUTHORIZATION))
+          .peek(caller -> route.accept(exchange, caller))
+          .onEmpty(() -> exchange.fail(HttpError.unauthorized()));
+    };
+  }
+
+  /** The public {@code /licenses/*} routes ignore any Authorization header. */
+  private static Handler open(java.util.function.Consumer<Exchange> route) {
+    return (req, res) -> route.accept(new Exchange(req, res));
+  }
+
+  private static Handler methodNotAllowed() {
+    return (req, res) ->
+        new Exchange(req, res).fail(HttpError.methodNotAllowed(req.prologue().method().text()));
+  }
+
+  private void serveOpenApi(ServerResponse res) {
+    res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+    res.send(openApi);
+  }
+
+  private static byte[] loadOpenApi() {
+    try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

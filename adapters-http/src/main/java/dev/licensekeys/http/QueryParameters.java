@@ -1,0 +1,114 @@
+package dev.licensekeys.http;
+
+import dev.licensekeys.domain.model.Caller;
+import dev.licensekeys.domain.model.LicenseKeyFilter;
+import dev.licensekeys.domain.model.LicenseKeyStatus;
+import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.domain.model.Source;
+import dev.licensekeys.domain.port.in.ListLicenseKeyInstancesQuery;
+import dev.licensekeys.domain.port.in.ListLicenseKeysQuery;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** List query parameters, read strictly; every bad one is named in one 422. */
+final class QueryParameters {
+
+  private final Function<String, Option<String>> first;
+  private final List<String> problems = new ArrayList<>();
+
+  private QueryParameters(Function<String, Option<String>> first) {
+    this.first = first;
+  }
+
+  static Either<HttpError, ListLicenseKeysQuery> licenseKeys(
+      Function<String, Option<String>> first, Caller caller) {
+    QueryParameters query = new QueryParameters(first);
+    int size = query.integer("page_size", PageRequest.FIRST.size());
+    int number = query.integer("page_number", 0);
+    LicenseKeyFilter filter =
+        new LicenseKeyFilter(
+            query.text("customer_id"),
+            query.text("product_id"),
+            query.oneOf("status", LicenseKeyStatus.class),
+            query.oneOf("source", Source.class),
+            query.instant("created_at_gte"),
+            query.instant("created_at_lte"));
+    return query.result(() -> new ListLicenseKeysQuery(caller, filter, size, number));
+  }
+
+  static Either<HttpError, ListLicenseKeyInstancesQuery> instances(
+      Function<String, Option<String>> first, Caller caller) {
+    QueryParameters query = new QueryParameters(first);
+    int size = query.integer("page_size", PageRequest.FIRST.size());
+    int number = query.integer("page_number", 0);
+    Option<String> licenseKeyId = query.text("license_key_id");
+    return query.result(() -> new ListLicenseKeyInstancesQuery(caller, licenseKeyId, size, number));
+  }
+
+  private <T> Either<HttpError, T> result(java.util.function.Supplier<T> query) {
+    return problems.isEmpty()
+        ? Either.right(query.get())
+        : Either.left(HttpError.invalidQuery(String.join("; ", problems)));
+  }
+
+  private int integer(String name, int fallback) {
+    Option<String> value = first.apply(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    if (!value.get().matches("[0-9]{1,9}")) {
+      problems.add(name + ": must be a whole number");
+      return fallback;
+    }
+    return Integer.parseInt(value.get());
+  }
+
+  private Option<String> text(String name) {
+    Option<String> value = first.apply(name);
+    if (value.exists(text -> text.isBlank() || text.length() > 64 || text.indexOf('\0') >= 0)) {
+      problems.add(name + ": must be an id of at most 64 characters");
+      return Option.none();
+    }
+    return value;
+  }
+
+  private <E extends Enum<E>> Option<E> oneOf(String name, Class<E> type) {
+    Option<String> value = first.apply(name);
+    if (value.isEmpty()) {
+      return Option.none();
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().toLowerCase(Locale.ROOT).equals(value.get())) {
+        return Option.some(constant);
+      }
+    }
+    List<String> allowed = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      allowed.add(constant.name().toLowerCase(Locale.ROOT));
+    }
+    problems.add(name + ": must be one of " + String.join(", ", allowed));
+    return Option.none();
+  }
+
+  private Option<Instant> instant(String name) {
+    Option<String> value = first.apply(name);
+    if (value.isEmpty()) {
+      return Option.none();
+    }
+    try {
+      return Option.some(
+          OffsetDateTime.parse(value.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      problems.add(name + ": must be an RFC 3339 date-time with Z or an offset");
+      return Option.none();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.licensekeys.app;
+
+import dev.licensekeys.domain.service.LicenseKeyInstanceService;
+import dev.licensekeys.domain.service.LicenseKeyService;
+import dev.licensekeys.domain.service.LicensingService;
+import dev.licensekeys.http.Authenticator;
+import dev.licensekeys.http.HttpApi;
+import dev.licensekeys.http.UseCases;
+import dev.licensekeys.persistence.Database;
+import dev.licensekeys.persistence.JdbcAdapters;
+import io.helidon.webserver.WebServer;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/** The service, wired by constructor: database, adapters, use cases, routes, server. */
+public final class Application implements AutoCloseable {
+
+  private final Database database;
+  private final JdbcAdapters adapters;
+  private final WebServer server;
+
+  private Application(Database database, JdbcAdapters adapters, WebServer server) {
+    this.database = database;
+    this.adapters = adapters;
+    this.server = server;
+  }
+
+  public static Application start(Configuration configuration, Clock clock, PrintStream out) {
+    Database database = Database.open(configuration.database());
+    try {
+      JdbcAdapters adapters = JdbcAdapters.over(database);
+      if (configuration.database().isH2()) {
+        DemoSeed.seedIfEmpty(adapters, clock, out);
+      }
+      HttpApi api =
+          new HttpApi(useCases(adapters, clock), new Authenticator(adapters.apiKeys()), clock);
+      WebServer server =
+          WebServer.builder()
+              .port(configuration.port())
+              .shutdownHook(false)
+              .routing(api::register)
+              .build()
+              .start();
+      out.println("license-keys listening on http://localhost:" + server.port());
+      return new Application(database, adapters, server);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  static UseCases useCases(JdbcAdapters adapters, Clock clock) {
+    LicenseKeyService keys =
+        new LicenseKeyService(
+            adapters.licenseKeys(),
+            adapters.customers(),
+            adapters.products(),
+            adapters.ids(),
+            clock);
+    LicenseKeyInstanceService instances =
+        new LicenseKeyInstanceService(adapters.instances(), clock);
+    LicensingService licensing =
+        new LicensingService(
+            adapters.licenseKeys(),
+            adapters.instances(),
+            adapters.customers(),
+            adapters.products(),
+            adapters.ids(),
+            clock);
+    return new UseCases(
+        keys, keys, keys, keys, instances, instances, instances, licensing, licensing, licensing);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public JdbcAdapters adapters() {
+    return adapters;
+  }
+
+  /** Stops taking connections, lets requests in flight finish, then closes the pool. */
+  @Override
+  public void close() {
+    server.stop();
+    database.close();
+  }
+}

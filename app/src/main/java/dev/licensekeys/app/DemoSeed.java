@@ -1,0 +1,109 @@
+package dev.licensekeys.app;
+
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.Product;
+import dev.licensekeys.domain.model.Source;
+import dev.licensekeys.persistence.JdbcAdapters;
+import io.vavr.control.Option;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * On the first start of an empty embedded database: a demo business with one API key (printed once,
+ * stored as a hash), a product, a customer and three keys, so the README's curl session works at
+ * once. A PostgreSQL database is never seeded.
+ */
+final class DemoSeed {
+
+  static final String BUSINESS = "bus_demo";
+  static final String BRAND = "brnd_demo";
+  static final String CUSTOMER = "cus_demo";
+  static final String PRODUCT = "pdt_demo";
+  static final String ACTIVE_KEY_ID = "lic_demo00000000000000001";
+  static final String UNLIMITED_KEY_ID = "lic_demo00000000000000002";
+  static final String DISABLED_KEY_ID = "lic_demo00000000000000003";
+
+  private DemoSeed() {}
+
+  /** Seeds and returns the API key's secret, or none when the demo business exists already. */
+  static Option<String> seedIfEmpty(JdbcAdapters adapters, Clock clock, PrintStream out) {
+    if (!adapters.apiKeys().list(BUSINESS).isEmpty()
+        || adapters.licenseKeys().findById(BUSINESS, ACTIVE_KEY_ID).isDefined()) {
+      return Option.none();
+    }
+    Instant now = clock.instant();
+    adapters.customers().put(new Customer(CUSTOMER, BUSINESS, "Demo Customer", "demo@example.com"));
+    adapters.products().put(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App")));
+    add(
+        adapters,
+        key(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), false, Option.none(), now),
+        now);
+    add(
+        adapters,
+        key(
+            UNLIMITED_KEY_ID,
+            "DEMO-UNLIMITED-0002",
+            Option.none(),
+            false,
+            Option.some(Instant.parse("2030-01-01T00:00:00Z")),
+            now.plusMillis(1)),
+        now);
+    add(
+        adapters,
+        key(
+            DISABLED_KEY_ID,
+            "DEMO-DISABLED-0003",
+            Option.some(1),
+            true,
+            Option.none(),
+            now.plusMillis(2)),
+        now);
+    String secret = Secrets.newSecret();
+    adapters
+        .apiKeys()
+        .add(
+            new ApiKey(
+                Secrets.newApiKeyId(),
+                BUSINESS,
+                "demo",
+                ApiKey.hashSecret(secret),
+                now,
+                Option.none()));
+    out.println("Seeded a demo business (" + BUSINESS + ") with three license keys.");
+    out.println("Demo API key, shown this once and stored only as a hash: " + secret);
+    return Option.some(secret);
+  }
+
+  private static LicenseKey key(
+      String id,
+      String keyString,
+      Option<Integer> limit,
+      boolean disabled,
+      Option<Instant> expiresAt,
+      Instant createdAt) {
+    return new LicenseKey(
+        id,
+        BUSINESS,
+        BRAND,
+        CUSTOMER,
+        PRODUCT,
+        keyString,
+        Source.IMPORT,
+        limit,
+        0,
+        disabled,
+        expiresAt,
+        Option.none(),
+        Option.none(),
+        createdAt,
+        1);
+  }
+
+  private static void add(JdbcAdapters adapters, LicenseKey key, Instant now) {
+    adapters.licenseKeys().add(key, AuditEvent.keyCreated(key, now, Option.none()));
+  }
+}
