@@ -6,4 +6,8 @@ public record Caller(String businessId, String apiKeyId) {
     Ids.requireText(businessId, "businessId");
     Ids.requireText(apiKeyId, "apiKeyId");
   }
+
+  public Caller withApiKeyId(String otherApiKeyId) {
+    return new Caller(businessId, otherApiKeyId);
+  }
 }

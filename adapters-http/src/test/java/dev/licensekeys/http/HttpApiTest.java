@@ -1,0 +1,342 @@
+package dev.licensekeys.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.domain.fixtures.TestData;
+import dev.licensekeys.domain.inmemory.InMemoryApiKeys;
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.LicenseKeyError;
+import dev.licensekeys.domain.model.LicenseKeyInstance;
+import dev.licensekeys.domain.patch.Change;
+import dev.licensekeys.domain.port.in.Activation;
+import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
+import io.helidon.webserver.WebServer;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The routes on a real server and port, with the use cases stubbed by lambdas. */
+class HttpApiTest {
+
+  private static final String SECRET = "secret-test";
+  private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final AtomicReference<Object> received = new AtomicReference<>();
+  private final LicenseKey key =
+      TestData.key("lic_000000000000000000001")
+          .limit(5)
+          .instancesCount(2)
+          .expiresAt(Instant.parse("2030-01-01T00:00:00.5Z"))
+          .version(3)
+          .build();
+  private final LicenseKeyInstance instance =
+      new LicenseKeyInstance("lki_000000000000000000001", TestData.BUSINESS, key.id(), "m1", NOW);
+  private Either<LicenseKeyError, LicenseKey> keyAnswer = Either.right(key);
+  private WebServer server;
+  private InMemoryApiKeys apiKeys;
+
+  @BeforeEach
+  void start() {
+    apiKeys = new InMemoryApiKeys();
+    apiKeys.add(
+        new ApiKey(
+            "key_test", TestData.BUSINESS, "t", ApiKey.hashSecret(SECRET), NOW, Option.none()));
+    UseCases useCases =
+        new UseCases(
+            command -> {
+              received.set(command);
+              return keyAnswer;
+            },
+            (caller, id) -> {
+              received.set(caller);
+              return keyAnswer;
+            },
+            query -> {
+              received.set(query);
+              return Either.right(List.of(key));
+            },
+            command -> {
+              received.set(command);
+              return keyAnswer;
+            },
+            (caller, id) -> Either.right(instance),
+            command -> Either.right(instance.withName(command.name())),
+            query -> Either.right(List.of(instance)),
+            command -> {
+              received.set(command);
+              return Either.right(
+                  new Activation(
+                      instance,
+                      TestData.customer(TestData.BUSINESS),
+                      TestData.product(TestData.BUSINESS)));
+            },
+            command -> Either.right(key),
+            command -> {
+              if (command.licenseKey().equals("boom")) {
+                throw new IllegalStateException("org.example.Secret database exploded");
+              }
+              return Either.right(command.licenseKey().equals(key.key()));
+            });
+    HttpApi api =
+        new HttpApi(useCases, new Authenticator(apiKeys), Clock.fixed(NOW, ZoneOffset.UTC));
+    server = WebServer.builder().port(0).shutdownHook(false).routing(api::register).build().start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> authed(String method, String path, String body, String... more)
+      throws Exception {
+    String[] headers = new String[more.length + 4];
+    headers[0] = "Authorization";
+    headers[1] = "Bearer " + SECRET;
+    headers[2] = "Content-Type";
+    headers[3] = "application/json";
+    System.arraycopy(more, 0, headers, 4, more.length);
+    return send(method, path, body, headers);
+  }
+
+  @Test
+  void aPatchReachesTheUseCaseAndAnswersTheWholeKeyWithItsETag() throws Exception {
+    HttpResponse<String> response =
+        authed(
+            "PATCH",
+            "/license_keys/" + key.id(),
+            "{\"activations_limit\": 7, \"expires_at\": null}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("ETag")).contains("\"3\"");
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"business_id\":\"bus_test\",\"created_at\":\"2026-01-01T00:00:00Z\","
+                + "\"customer_id\":\"cus_test\",\"id\":\"lic_000000000000000000001\","
+                + "\"instances_count\":2,\"key\":\"KEY-lic_000000000000000000001\","
+                + "\"product_id\":\"pdt_test\",\"source\":\"import\",\"status\":\"active\","
+                + "\"activations_limit\":5,\"expires_at\":\"2030-01-01T00:00:00.500Z\","
+                + "\"payment_id\":null,\"subscription_id\":null}");
+    UpdateLicenseKeyCommand command = (UpdateLicenseKeyCommand) received.get();
+    assertThat(command.caller()).isEqualTo(TestData.CALLER.withApiKeyId("key_test"));
+    assertThat(command.patch().activationsLimit()).isEqualTo(Change.set(7));
+    assertThat(command.patch().expiresAt()).isEqualTo(Change.clear());
+    assertThat(command.expectedVersion()).isEmpty();
+  }
+
+  @Test
+  void ifMatchBecomesTheExpectedVersionAndAnUnknownTagIsRefused() throws Exception {
+    authed("PATCH", "/license_keys/" + key.id(), "{}", "If-Match", "\"3\"");
+    assertThat(((UpdateLicenseKeyCommand) received.get()).expectedVersion()).containsExactly(3L);
+
+    received.set(null);
+    HttpResponse<String> response =
+        authed("PATCH", "/license_keys/" + key.id(), "{}", "If-Match", "abc");
+    assertThat(response.statusCode()).isEqualTo(412);
+    assertThat(received.get()).isNull();
+
+    keyAnswer = Either.left(new LicenseKeyError.VersionMismatch(key.id(), 2, 3));
+    assertThat(authed("PATCH", "/license_keys/" + key.id(), "{}", "If-Match", "\"2\"").statusCode())
+        .isEqualTo(412);
+  }
+
+  @Test
+  void withoutAValidApiKeyTheAnswerIs401AndAlwaysTheSame() throws Exception {
+    HttpResponse<String> missing = send("GET", "/license_keys/" + key.id(), null);
+    HttpResponse<String> wrong =
+        send("GET", "/license_keys/" + key.id(), null, "Authorization", "Bearer nope");
+    HttpResponse<String> notBearer =
+        send("GET", "/license_keys/" + key.id(), null, "Authorization", "Basic " + SECRET);
+    apiKeys.revoke("key_test", NOW);
+    HttpResponse<String> revoked =
+        send("GET", "/license_keys/" + key.id(), null, "Authorization", "Bearer " + SECRET);
+
+    for (HttpResponse<String> response : java.util.List.of(missing, wrong, notBearer, revoked)) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.body()).isEqualTo(missing.body()).contains("\"code\":\"UNAUTHORIZED\"");
+    }
+  }
+
+  @Test
+  void thePublicRoutesIgnoreAnyAuthorizationHeader() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/validate",
+            "{\"license_key\": \"" + key.key() + "\"}",
+            "Content-Type",
+            "application/json",
+            "Authorization",
+            "Bearer garbage");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"valid\":true}");
+  }
+
+  @Test
+  void anActivationAnswers201WithTheCustomerAndProduct() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\": \"K\", \"name\": \"m1\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.body())
+        .contains("\"license_key_id\":\"lic_000000000000000000001\"")
+        .contains("\"customer\":{\"customer_id\":\"cus_test\"")
+        .contains("\"product\":{\"name\":\"Analytical Engine\",\"product_id\":\"pdt_test\"}");
+  }
+
+  @Test
+  void aDeactivationAnswers200WithNoBody() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/deactivate",
+            "{\"license_key\": \"K\", \"license_key_instance_id\": \"lki_1\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void aDomainErrorArrivesWithItsStatusAndCode() throws Exception {
+    keyAnswer = Either.left(new LicenseKeyError.LicenseKeyAlreadyExists());
+
+    HttpResponse<String> response =
+        authed(
+            "POST",
+            "/license_keys",
+            "{\"customer_id\": \"c\", \"product_id\": \"p\", \"key\": \"K\"}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"code\":\"LICENSE_KEY_ALREADY_EXISTS\","
+                + "\"message\":\"a license key with this key string already exists\"}");
+  }
+
+  @Test
+  void theContentTypeMustBeJsonOrMergePatchForPatch() throws Exception {
+    HttpResponse<String> text =
+        send(
+            "PATCH",
+            "/license_keys/" + key.id(),
+            "{}",
+            "Authorization",
+            "Bearer " + SECRET,
+            "Content-Type",
+            "text/plain");
+    HttpResponse<String> mergePatch =
+        send(
+            "PATCH",
+            "/license_keys/" + key.id(),
+            "{}",
+            "Authorization",
+            "Bearer " + SECRET,
+            "Content-Type",
+            "application/merge-patch+json; charset=utf-8");
+    HttpResponse<String> missing = send("POST", "/licenses/activate", "{}");
+
+    assertThat(text.statusCode()).isEqualTo(415);
+    assertThat(text.body()).contains("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(mergePatch.statusCode()).isEqualTo(200);
+    assertThat(missing.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void aBodyOver64KiBIsRefused() throws Exception {
+    String big = "{\"name\": \"" + "x".repeat(64 * 1024) + "\"}";
+
+    HttpResponse<String> response = authed("PATCH", "/license_key_instances/lki_1", big);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void unknownRoutesAndMethodsAnswerJson() throws Exception {
+    HttpResponse<String> unknown = send("GET", "/nothing/here", null);
+    HttpResponse<String> method = send("DELETE", "/license_keys/" + key.id(), null);
+    HttpResponse<String> publicMethod = send("GET", "/licenses/activate", null);
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).isEqualTo("{\"code\":\"NOT_FOUND\",\"message\":\"no such route\"}");
+    assertThat(method.statusCode()).isEqualTo(405);
+    assertThat(method.body()).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+    assertThat(publicMethod.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void badQueryParametersAreAllNamed() throws Exception {
+    HttpResponse<String> response =
+        authed("GET", "/license_keys?page_size=ten&status=gone&created_at_gte=yesterday", null);
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body())
+        .contains("INVALID_QUERY_PARAMS")
+        .contains("page_size")
+        .contains("status")
+        .contains("created_at_gte");
+  }
+
+  @Test
+  void aListAnswersItems() throws Exception {
+    HttpResponse<String> response =
+        authed("GET", "/license_keys?status=active&page_number=1", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).startsWith("{\"items\":[{\"business_id\":\"bus_test\"");
+  }
+
+  @Test
+  void aFailureInsideIsA500ThatRevealsNothing() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/validate",
+            "{\"license_key\": \"boom\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"code\":\"INTERNAL_SERVER_ERROR\",\"message\":\"something went wrong on our side\"}")
+        .doesNotContain("Exception")
+        .doesNotContain("org.example");
+  }
+}
