@@ -1,0 +1,329 @@
+package dev.licensekeys.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.Product;
+import io.vavr.control.Option;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The real service on a random port, driven over HTTP as a Dodo client would drive it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndContract {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+  private static final Pattern ETAG_FREE = Pattern.compile("\"version\"");
+
+  protected final HttpClient client = HttpClient.newHttpClient();
+  protected Application application;
+  protected String secret;
+  protected String otherSecret;
+  protected final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+  /** The configuration of a service on an empty database, on port 0. */
+  protected abstract Configuration configuration();
+
+  @BeforeAll
+  void start() {
+    application =
+        Application.start(configuration(), Clock.systemUTC(), new PrintStream(printed, true));
+    secret = apiKey("bus_e2e", "key_e2e_" + System.nanoTime());
+    otherSecret = apiKey("bus_other", "key_other_" + System.nanoTime());
+    var adapters = application.adapters();
+    adapters.customers().put(new Customer("cus_1", "bus_e2e", "Ada", "ada@example.com"));
+    adapters.products().put(new Product("pdt_1", "bus_e2e", "brnd_1", Option.some("App")));
+  }
+
+  @AfterAll
+  void stop() {
+    application.close();
+  }
+
+  private String apiKey(String business, String id) {
+    String value = "secret-" + id;
+    application
+        .adapters()
+        .apiKeys()
+        .add(
+            new ApiKey(
+                id, business, "e2e", ApiKey.hashSecret(value), Instant.now(), Option.none()));
+    return value;
+  }
+
+  protected HttpResponse<String> call(
+      String method, String path, String body, String bearer, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + application.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  protected String importKey(String keyString, String limit) throws Exception {
+    HttpResponse<String> created =
+        call(
+            "POST",
+            "/license_keys",
+            "{\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"key\":\""
+                + keyString
+                + "\",\"activations_limit\":"
+                + limit
+                + "}",
+            secret);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return id(created.body());
+  }
+
+  protected static String id(String json) {
+    Matcher matcher = ID.matcher(json);
+    assertThat(matcher.find()).as(json).isTrue();
+    return matcher.group(1);
+  }
+
+  private String unique(String prefix) {
+    return prefix + "-" + System.nanoTime();
+  }
+
+  @Test
+  void importPatchInEveryStateAndGet() throws Exception {
+    String keyString = unique("E2E");
+    String id = importKey(keyString, "2");
+
+    HttpResponse<String> setBoth =
+        call(
+            "PATCH",
+            "/license_keys/" + id,
+            "{\"activations_limit\":5,\"expires_at\":\"2031-02-03T04:05:06.789Z\"}",
+            secret);
+    assertThat(setBoth.statusCode()).isEqualTo(200);
+    assertThat(setBoth.body())
+        .contains("\"activations_limit\":5")
+        .contains("\"expires_at\":\"2031-02-03T04:05:06.789Z\"")
+        .contains("\"source\":\"import\"")
+        .contains("\"payment_id\":null");
+    assertThat(setBoth.headers().firstValue("ETag")).contains("\"2\"");
+
+    HttpResponse<String> absent = call("PATCH", "/license_keys/" + id, "{}", secret);
+    assertThat(absent.body()).isEqualTo(setBoth.body());
+    assertThat(absent.headers().firstValue("ETag")).contains("\"2\"");
+
+    HttpResponse<String> cleared =
+        call(
+            "PATCH",
+            "/license_keys/" + id,
+            "{\"activations_limit\":null,\"expires_at\":null,\"disabled\":null}",
+            secret);
+    assertThat(cleared.body())
+        .contains("\"activations_limit\":null")
+        .contains("\"expires_at\":null")
+        .contains("\"status\":\"active\"");
+
+    HttpResponse<String> disabled =
+        call("PATCH", "/license_keys/" + id, "{\"disabled\":true}", secret);
+    assertThat(disabled.body()).contains("\"status\":\"disabled\"");
+
+    HttpResponse<String> got = call("GET", "/license_keys/" + id, null, secret);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(got.body()).isEqualTo(disabled.body());
+    assertThat(ETAG_FREE.matcher(got.body()).find()).isFalse();
+  }
+
+  @Test
+  void aStaleIfMatchIsRefusedAndChangesNothing() throws Exception {
+    String id = importKey(unique("ETAG"), "null");
+    call("PATCH", "/license_keys/" + id, "{\"disabled\":true}", secret);
+
+    HttpResponse<String> stale =
+        call("PATCH", "/license_keys/" + id, "{\"disabled\":false}", secret, "If-Match", "\"1\"");
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(call("GET", "/license_keys/" + id, null, secret).body())
+        .contains("\"status\":\"disabled\"");
+  }
+
+  @Test
+  void aKeyStringIsImportedOnceAndNeedsItsCustomerAndProduct() throws Exception {
+    String keyString = unique("ONCE");
+    importKey(keyString, "1");
+
+    HttpResponse<String> again =
+        call(
+            "POST",
+            "/license_keys",
+            "{\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"key\":\"" + keyString + "\"}",
+            secret);
+    HttpResponse<String> noCustomer =
+        call(
+            "POST",
+            "/license_keys",
+            "{\"customer_id\":\"cus_x\",\"product_id\":\"pdt_1\",\"key\":\"" + unique("X") + "\"}",
+            secret);
+
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("LICENSE_KEY_ALREADY_EXISTS").doesNotContain(keyString);
+    assertThat(noCustomer.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void activateValidateDeactivateUpToTheLimit() throws Exception {
+    String keyString = unique("SEATS");
+    String id = importKey(keyString, "1");
+
+    HttpResponse<String> first =
+        call(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\":\"" + keyString + "\",\"name\":\"laptop\"}",
+            null);
+    HttpResponse<String> second =
+        call(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\":\"" + keyString + "\",\"name\":\"desktop\"}",
+            null);
+    String instanceId = id(first.body());
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.body())
+        .contains(
+            "\"customer\":{\"customer_id\":\"cus_1\",\"email\":\"ada@example.com\",\"name\":\"Ada\"}");
+    assertThat(second.statusCode()).isEqualTo(422);
+    assertThat(second.body()).contains("LICENSE_KEY_LIMIT_REACHED");
+    assertThat(
+            call(
+                    "POST",
+                    "/licenses/validate",
+                    "{\"license_key\":\""
+                        + keyString
+                        + "\",\"license_key_instance_id\":\""
+                        + instanceId
+                        + "\"}",
+                    null)
+                .body())
+        .isEqualTo("{\"valid\":true}");
+    assertThat(call("GET", "/license_keys/" + id, null, secret).body())
+        .contains("\"instances_count\":1");
+
+    HttpResponse<String> limitBelow =
+        call("PATCH", "/license_keys/" + id, "{\"activations_limit\":0}", secret);
+    assertThat(limitBelow.statusCode()).isEqualTo(422);
+    assertThat(limitBelow.body()).contains("ACTIVATION_LIMIT_LESS_THAN_CURRENT_AMOUNT");
+
+    HttpResponse<String> released =
+        call(
+            "POST",
+            "/licenses/deactivate",
+            "{\"license_key\":\""
+                + keyString
+                + "\",\"license_key_instance_id\":\""
+                + instanceId
+                + "\"}",
+            null);
+    assertThat(released.statusCode()).isEqualTo(200);
+    assertThat(released.body()).isEmpty();
+    assertThat(
+            call(
+                    "POST",
+                    "/licenses/validate",
+                    "{\"license_key\":\""
+                        + keyString
+                        + "\",\"license_key_instance_id\":\""
+                        + instanceId
+                        + "\"}",
+                    null)
+                .body())
+        .isEqualTo("{\"valid\":false}");
+    HttpResponse<String> again =
+        call(
+            "POST",
+            "/licenses/deactivate",
+            "{\"license_key\":\""
+                + keyString
+                + "\",\"license_key_instance_id\":\""
+                + instanceId
+                + "\"}",
+            null);
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body()).contains("LICENSE_KEY_NOT_FOUND");
+  }
+
+  @Test
+  void instancesCanBeReadRenamedAndListed() throws Exception {
+    String keyString = unique("INST");
+    String keyId = importKey(keyString, "null");
+    String instanceId =
+        id(
+            call(
+                    "POST",
+                    "/licenses/activate",
+                    "{\"license_key\":\"" + keyString + "\",\"name\":\"old\"}",
+                    null)
+                .body());
+
+    HttpResponse<String> renamed =
+        call("PATCH", "/license_key_instances/" + instanceId, "{\"name\":\"new\"}", secret);
+    HttpResponse<String> listed =
+        call("GET", "/license_key_instances?license_key_id=" + keyId, null, secret);
+
+    assertThat(renamed.statusCode()).isEqualTo(200);
+    assertThat(renamed.body()).contains("\"name\":\"new\"");
+    assertThat(call("GET", "/license_key_instances/" + instanceId, null, secret).body())
+        .isEqualTo(renamed.body());
+    assertThat(listed.body()).isEqualTo("{\"items\":[" + renamed.body() + "]}");
+  }
+
+  @Test
+  void listsArePagedAndFilteredNewestFirst() throws Exception {
+    String first = importKey(unique("PAGE"), "null");
+    String second = importKey(unique("PAGE"), "null");
+    call("PATCH", "/license_keys/" + first, "{\"disabled\":true}", secret);
+
+    String page0 = call("GET", "/license_keys?page_size=1&page_number=0", null, secret).body();
+    String disabled =
+        call("GET", "/license_keys?status=disabled&page_size=100", null, secret).body();
+    String tooBig = call("GET", "/license_keys?page_size=101", null, secret).body();
+
+    assertThat(page0).contains(second).doesNotContain(first);
+    assertThat(disabled).contains(first).doesNotContain(second);
+    assertThat(tooBig).contains("INVALID_QUERY_PARAMS").contains("page_size");
+  }
+
+  @Test
+  void anotherBusinessSeesNothingAndNoKeySeesNothing() throws Exception {
+    String keyString = unique("MINE");
+    String id = importKey(keyString, "null");
+
+    assertThat(call("GET", "/license_keys/" + id, null, otherSecret).statusCode()).isEqualTo(404);
+    assertThat(
+            call("PATCH", "/license_keys/" + id, "{\"disabled\":true}", otherSecret).statusCode())
+        .isEqualTo(404);
+    assertThat(call("GET", "/license_keys?page_size=100", null, otherSecret).body())
+        .doesNotContain(id);
+    assertThat(call("GET", "/license_keys/" + id, null, null).statusCode()).isEqualTo(401);
+    assertThat(call("GET", "/license_keys/" + id, null, "wrong").statusCode()).isEqualTo(401);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.licensekeys.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.persistence.DatabaseSettings;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class H2EndToEndTest extends EndToEndContract {
+
+  @Override
+  protected Configuration configuration() {
+    Path file = Path.of("target", "h2", "e2e-" + UUID.randomUUID()).toAbsolutePath();
+    return new Configuration(0, new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10));
+  }
+
+  @Test
+  void theEmbeddedDatabaseIsSeededWithAWorkingDemoOnItsFirstStart() throws Exception {
+    String output = printed.toString();
+    Matcher key = Pattern.compile("(lk_[0-9A-Za-z]{40})").matcher(output);
+    assertThat(key.find()).as(output).isTrue();
+
+    HttpResponse<String> patched =
+        call(
+            "PATCH",
+            "/license_keys/" + DemoSeed.ACTIVE_KEY_ID,
+            "{\"activations_limit\":4}",
+            key.group(1));
+
+    assertThat(patched.statusCode()).isEqualTo(200);
+    assertThat(patched.body()).contains("\"activations_limit\":4");
+    assertThat(output).contains("listening on http://localhost:" + application.port());
+  }
+}
