@@ -30,6 +30,7 @@ abstract class EndToEndContract {
 
   protected final HttpClient client = HttpClient.newHttpClient();
   protected Application application;
+  protected OpenApiDocument openApi;
   protected String secret;
   protected String otherSecret;
   protected final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -46,6 +47,18 @@ abstract class EndToEndContract {
     var adapters = application.adapters();
     adapters.customers().put(new Customer("cus_1", "bus_e2e", "Ada", "ada@example.com"));
     adapters.products().put(new Product("pdt_1", "bus_e2e", "brnd_1", Option.some("App")));
+    try {
+      HttpResponse<String> document =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + application.port() + "/openapi.yaml"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(document.statusCode()).isEqualTo(200);
+      openApi = new OpenApiDocument(document.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("could not read the served OpenAPI document", e);
+    }
   }
 
   @AfterAll
@@ -80,7 +93,10 @@ abstract class EndToEndContract {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    openApi.check(method, path, response);
+    return response;
   }
 
   protected String importKey(String keyString, String limit) throws Exception {
