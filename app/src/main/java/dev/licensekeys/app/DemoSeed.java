@@ -25,7 +25,7 @@ final class DemoSeed {
   static final String PRODUCT = "pdt_demo";
   static final String ACTIVE_KEY_ID = "lic_demo00000000000000001";
   static final String UNLIMITED_KEY_ID = "lic_demo00000000000000002";
-  static final String DISABLED_KEY_ID = "lic_demo00000000000000003";
+  static final String SUBSCRIPTION_KEY_ID = "lic_demo00000000000000003";
 
   private DemoSeed() {}
 
@@ -40,28 +40,18 @@ final class DemoSeed {
     adapters.products().put(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App")));
     add(
         adapters,
-        key(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), false, Option.none(), now),
+        importedKey(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), Option.none(), now),
         now);
     add(
         adapters,
-        key(
+        importedKey(
             UNLIMITED_KEY_ID,
             "DEMO-UNLIMITED-0002",
             Option.none(),
-            false,
             Option.some(Instant.parse("2030-01-01T00:00:00Z")),
             now.plusMillis(1)),
         now);
-    add(
-        adapters,
-        key(
-            DISABLED_KEY_ID,
-            "DEMO-DISABLED-0003",
-            Option.some(1),
-            true,
-            Option.none(),
-            now.plusMillis(2)),
-        now);
+    add(adapters, subscriptionKey(now.plusMillis(2)), now);
     String secret = Secrets.newSecret();
     adapters
         .apiKeys()
@@ -78,11 +68,10 @@ final class DemoSeed {
     return Option.some(secret);
   }
 
-  private static LicenseKey key(
+  private static LicenseKey importedKey(
       String id,
       String keyString,
       Option<Integer> limit,
-      boolean disabled,
       Option<Instant> expiresAt,
       Instant createdAt) {
     return new LicenseKey(
@@ -95,10 +84,30 @@ final class DemoSeed {
         Source.IMPORT,
         limit,
         0,
-        disabled,
+        false,
         expiresAt,
         Option.none(),
         Option.none(),
+        createdAt,
+        1);
+  }
+
+  /** A key as a subscription's payment would make it: its expiry follows the subscription. */
+  private static LicenseKey subscriptionKey(Instant createdAt) {
+    return new LicenseKey(
+        SUBSCRIPTION_KEY_ID,
+        BUSINESS,
+        BRAND,
+        CUSTOMER,
+        PRODUCT,
+        "DEMO-SUBSCRIPTION-0003",
+        Source.AUTO,
+        Option.some(1),
+        0,
+        false,
+        Option.none(),
+        Option.some("pay_demo"),
+        Option.some("sub_demo"),
         createdAt,
         1);
   }
