@@ -4,6 +4,11 @@ import dev.licensekeys.domain.model.ApiKey;
 import dev.licensekeys.domain.model.Caller;
 import dev.licensekeys.domain.port.out.ApiKeys;
 import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code Authorization: Bearer <secret>} to the caller it stands for. The secret is hashed, the
@@ -13,10 +18,16 @@ public final class Authenticator {
 
   private static final String BEARER = "bearer ";
 
-  private final ApiKeys apiKeys;
+  /** A key's last use is written at most this often, not on every request. */
+  static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
-  public Authenticator(ApiKeys apiKeys) {
+  private final ApiKeys apiKeys;
+  private final Clock clock;
+  private final Map<String, Instant> useRecorded = new ConcurrentHashMap<>();
+
+  public Authenticator(ApiKeys apiKeys, Clock clock) {
     this.apiKeys = apiKeys;
+    this.clock = clock;
   }
 
   Option<Caller> authenticate(Option<String> authorization) {
@@ -30,6 +41,16 @@ public final class Authenticator {
                 apiKeys
                     .findBySecretHash(hash)
                     .filter(key -> key.hashMatches(hash) && key.isActive()))
+        .peek(this::recordUse)
         .map(key -> new Caller(key.businessId(), key.id()));
+  }
+
+  private void recordUse(ApiKey key) {
+    Instant now = clock.instant();
+    Instant last = useRecorded.get(key.id());
+    if (last == null || !now.isBefore(last.plus(USE_RECORDED_EVERY))) {
+      useRecorded.put(key.id(), now);
+      apiKeys.recordUse(key.id(), now);
+    }
   }
 }

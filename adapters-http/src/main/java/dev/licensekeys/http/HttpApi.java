@@ -33,16 +33,34 @@ public final class HttpApi {
   private final RequestDecoder decoder = new RequestDecoder();
   private final Clock clock;
   private final byte[] openApi;
+  private final Operations operations;
 
-  public HttpApi(UseCases useCases, Authenticator authenticator, Clock clock) {
+  public HttpApi(
+      UseCases useCases, Authenticator authenticator, Clock clock, Operations operations) {
     this.useCases = useCases;
     this.authenticator = authenticator;
     this.clock = clock;
+    this.operations = operations;
     this.openApi = loadOpenApi();
   }
 
   public void register(HttpRouting.Builder routing) {
     routing
+        .addFilter(new AccessLog(operations, clock))
+        .get("/health/live", (req, res) -> new Exchange(req, res).json(200, health(true)))
+        .get(
+            "/health/ready",
+            (req, res) -> {
+              boolean ready = operations.ready().getAsBoolean();
+              new Exchange(req, res).json(ready ? 200 : 503, health(ready));
+            })
+        .get(
+            "/metrics",
+            (req, res) -> {
+              res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+              res.send(
+                  operations.metrics().get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            })
         .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
         .get("/license_keys/{id}", authenticated(this::getLicenseKey))
         .get("/license_keys", authenticated(this::listLicenseKeys))
@@ -257,6 +275,15 @@ public final class HttpApi {
   private static Handler methodNotAllowed() {
     return (req, res) ->
         new Exchange(req, res).fail(HttpError.methodNotAllowed(req.prologue().method().text()));
+  }
+
+  private static byte[] health(boolean up) {
+    return Responses.json(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("status", up ? "UP" : "DOWN");
+          json.writeEndObject();
+        });
   }
 
   private void serveOpenApi(ServerResponse res) {

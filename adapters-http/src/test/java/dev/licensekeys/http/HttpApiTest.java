@@ -45,6 +45,16 @@ class HttpApiTest {
   private final LicenseKeyInstance instance =
       new LicenseKeyInstance("lki_000000000000000000001", TestData.BUSINESS, key.id(), "m1", NOW);
   private Either<LicenseKeyError, LicenseKey> keyAnswer = Either.right(key);
+  private final java.util.List<String> accessLog =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean ready = true;
+  private final Operations operations =
+      new Operations(
+          () -> ready,
+          () -> "# metrics\n",
+          (route, method, status, nanos) -> observed.add(method + " " + route + " " + status),
+          accessLog::add);
   private WebServer server;
   private InMemoryApiKeys apiKeys;
 
@@ -52,8 +62,8 @@ class HttpApiTest {
   void start() {
     apiKeys = new InMemoryApiKeys();
     apiKeys.add(
-        new ApiKey(
-            "key_test", TestData.BUSINESS, "t", ApiKey.hashSecret(SECRET), NOW, Option.none()));
+        ApiKey.issued(
+            "key_test", TestData.BUSINESS, Option.none(), "t", ApiKey.hashSecret(SECRET), NOW));
     UseCases useCases =
         new UseCases(
             command -> {
@@ -91,7 +101,11 @@ class HttpApiTest {
               return Either.right(command.licenseKey().equals(key.key()));
             });
     HttpApi api =
-        new HttpApi(useCases, new Authenticator(apiKeys), Clock.fixed(NOW, ZoneOffset.UTC));
+        new HttpApi(
+            useCases,
+            new Authenticator(apiKeys, Clock.fixed(NOW, ZoneOffset.UTC)),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            operations);
     server = WebServer.builder().port(0).shutdownHook(false).routing(api::register).build().start();
   }
 
@@ -166,6 +180,13 @@ class HttpApiTest {
     keyAnswer = Either.left(new LicenseKeyError.VersionMismatch(key.id(), 2, 3));
     assertThat(authed("PATCH", "/license_keys/" + key.id(), "{}", "If-Match", "\"2\"").statusCode())
         .isEqualTo(412);
+  }
+
+  @Test
+  void anAuthenticatedRequestRecordsWhenTheKeyWasLastUsed() throws Exception {
+    authed("GET", "/license_keys/" + key.id(), null);
+
+    assertThat(apiKeys.list(TestData.BUSINESS).single().lastUsedAt()).containsExactly(NOW);
   }
 
   @Test
@@ -338,5 +359,54 @@ class HttpApiTest {
             "{\"code\":\"INTERNAL_SERVER_ERROR\",\"message\":\"something went wrong on our side\"}")
         .doesNotContain("Exception")
         .doesNotContain("org.example");
+  }
+
+  @Test
+  void healthSaysLiveAlwaysAndReadyOnlyWithTheDatabase() throws Exception {
+    assertThat(send("GET", "/health/live", null).body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(send("GET", "/health/ready", null).statusCode()).isEqualTo(200);
+
+    ready = false;
+    HttpResponse<String> down = send("GET", "/health/ready", null);
+
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsAreServedAsPrometheusText() throws Exception {
+    HttpResponse<String> metrics = send("GET", "/metrics", null);
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(metrics.body()).isEqualTo("# metrics\n");
+  }
+
+  @Test
+  void everyRequestIsLoggedOnceByRouteWithItsRequestIdAndNoSecret() throws Exception {
+    HttpResponse<String> patched =
+        authed(
+            "PATCH", "/license_keys/" + key.id(), "{\"disabled\": true}", "X-Request-Id", "req-42");
+    HttpResponse<String> activated =
+        send(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\": \"" + key.key() + "\", \"name\": \"m1\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(patched.headers().firstValue("X-Request-Id")).contains("req-42");
+    assertThat(activated.headers().firstValue("X-Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    assertThat(accessLog).hasSize(2);
+    assertThat(accessLog.get(0))
+        .startsWith("{\"time\":\"2026-05-01T00:00:00Z\",\"request_id\":\"req-42\"")
+        .contains("\"method\":\"PATCH\",\"route\":\"/license_keys/{id}\",\"status\":200");
+    assertThat(accessLog.get(1)).contains("\"route\":\"/licenses/activate\",\"status\":201");
+    assertThat(String.join("\n", accessLog)).doesNotContain(SECRET).doesNotContain(key.key());
+    assertThat(observed)
+        .containsExactly("PATCH /license_keys/{id} 200", "POST /licenses/activate 201");
   }
 }

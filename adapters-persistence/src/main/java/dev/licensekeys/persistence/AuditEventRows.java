@@ -60,6 +60,13 @@ final class AuditEventRows {
     }
   }
 
+  /** Many events at once, in JDBC batches; each event's changes follow it. */
+  static void insertAll(Connection connection, Seq<AuditEvent> events) throws SQLException {
+    for (AuditEvent event : events) {
+      insert(connection, event);
+    }
+  }
+
   static Seq<AuditEvent> select(Connection connection, String businessId, String subjectId)
       throws SQLException {
     Map<Long, AuditEvent> events = new LinkedHashMap<>();

@@ -2,21 +2,38 @@ package dev.licensekeys.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** A connection pool on a migrated database. Migrations run at every open; they are idempotent. */
 public final class Database implements AutoCloseable {
 
+  /** How long a request waits for a connection before it fails, so no request hangs. */
+  static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+
   private final HikariDataSource dataSource;
   private final Transactions transactions;
+  private final int migrations;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, int migrations) {
     this.dataSource = dataSource;
     this.transactions = new Transactions(dataSource);
+    this.migrations = migrations;
   }
 
   public static Database open(DatabaseSettings settings) {
+    return open(settings, null);
+  }
+
+  /**
+   * Opens the pool and migrates. {@code meterRegistry}, when not null, is a Micrometer {@code
+   * MeterRegistry} that receives the pool's metrics (HikariCP takes it untyped).
+   */
+  public static Database open(DatabaseSettings settings, Object meterRegistry) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setUsername(settings.user());
@@ -25,23 +42,60 @@ public final class Database implements AutoCloseable {
     config.setPoolName("license-keys");
     config.setAutoCommit(true);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    config.setValidationTimeout(1_000);
+    if (!settings.isH2()) {
+      config.addDataSourceProperty("connectTimeout", "2");
+      config.addDataSourceProperty("ApplicationName", "license-keys");
+    }
+    if (meterRegistry != null) {
+      config.setMetricRegistry(meterRegistry);
+    }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      migrate(dataSource);
-      return new Database(dataSource);
+      return new Database(dataSource, migrate(dataSource));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
   }
 
-  static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+  /** Applies what is pending and returns how many versioned migrations the schema has. */
+  static int migrate(DataSource dataSource) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load();
+    flyway.migrate();
+    try (Connection connection = dataSource.getConnection()) {
+      return appliedMigrations(connection);
+    } catch (SQLException e) {
+      throw new DataAccessException("reading the applied migrations failed", e);
+    }
+  }
+
+  /** Reachable, and at the schema version this build expects. Never waits long. */
+  public boolean ready() {
+    try (Connection connection = dataSource.getConnection()) {
+      return appliedMigrations(connection) == migrations;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static int appliedMigrations(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(2);
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT COUNT(*) FROM flyway_schema_history"
+                  + " WHERE success = TRUE AND version IS NOT NULL")) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
   }
 
   public DataSource dataSource() {

@@ -21,6 +21,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
     if (isH2(jdbcUrl) && !jdbcUrl.toUpperCase().contains(";MODE=")) {
       jdbcUrl = jdbcUrl + H2_OPTIONS;
+      if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+        // Lets the operator CLI open the file while the service holds it (H2 auto-server mode).
+        jdbcUrl = jdbcUrl + ";AUTO_SERVER=TRUE";
+      }
     }
     user = user == null ? "" : user;
     password = password == null ? "" : password;

@@ -8,7 +8,8 @@ public record JdbcAdapters(
     JdbcProducts products,
     JdbcAuditTrail auditTrail,
     JdbcApiKeys apiKeys,
-    SecureRandomIds ids) {
+    SecureRandomIds ids,
+    JdbcBulkImports bulkImports) {
 
   public static JdbcAdapters over(Database database) {
     Transactions transactions = database.transactions();
@@ -19,6 +20,7 @@ public record JdbcAdapters(
         new JdbcProducts(transactions),
         new JdbcAuditTrail(transactions),
         new JdbcApiKeys(transactions),
-        new SecureRandomIds());
+        new SecureRandomIds(),
+        new JdbcBulkImports(transactions));
   }
 }

@@ -15,7 +15,8 @@ import java.util.ArrayList;
 public final class JdbcApiKeys implements ApiKeys {
 
   private static final String SELECT =
-      "SELECT id, business_id, name, secret_hash, created_at, revoked_at FROM api_keys";
+      "SELECT id, business_id, brand_id, name, secret_hash, created_at, last_used_at, revoked_at"
+          + " FROM api_keys";
 
   private final Transactions transactions;
 
@@ -30,14 +31,16 @@ public final class JdbcApiKeys implements ApiKeys {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO api_keys (id, business_id, name, secret_hash, created_at,"
-                      + " revoked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO api_keys (id, business_id, brand_id, name, secret_hash,"
+                      + " created_at, last_used_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, apiKey.id());
             insert.setString(2, apiKey.businessId());
-            insert.setString(3, apiKey.name());
-            insert.setString(4, apiKey.secretHash());
-            Sql.setInstant(insert, 5, apiKey.createdAt());
-            Sql.setInstant(insert, 6, apiKey.revokedAt());
+            Sql.setText(insert, 3, apiKey.brandId());
+            insert.setString(4, apiKey.name());
+            insert.setString(5, apiKey.secretHash());
+            Sql.setInstant(insert, 6, apiKey.createdAt());
+            Sql.setInstant(insert, 7, apiKey.lastUsedAt());
+            Sql.setInstant(insert, 8, apiKey.revokedAt());
             return insert.executeUpdate();
           }
         });
@@ -71,6 +74,20 @@ public final class JdbcApiKeys implements ApiKeys {
   }
 
   @Override
+  public void recordUse(String apiKeyId, Instant at) {
+    transactions.inTransaction(
+        "recording an API key's use",
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
+            Sql.setInstant(update, 1, at);
+            update.setString(2, apiKeyId);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public Option<ApiKey> revoke(String apiKeyId, Instant at) {
     return transactions.inTransaction(
         "revoking an API key",
@@ -99,9 +116,11 @@ public final class JdbcApiKeys implements ApiKeys {
             new ApiKey(
                 row.getString("id"),
                 row.getString("business_id"),
+                Sql.optionalText(row, "brand_id"),
                 row.getString("name"),
                 row.getString("secret_hash").trim(),
                 Sql.instant(row, "created_at"),
+                Sql.optionalInstant(row, "last_used_at"),
                 Sql.optionalInstant(row, "revoked_at")));
       }
     }

@@ -281,7 +281,7 @@ public final class JdbcLicenseKeys implements LicenseKeys {
     return key.withVersion(key.version() + 1);
   }
 
-  private static void insert(Connection connection, LicenseKey key) throws SQLException {
+  static void insert(Connection connection, LicenseKey key) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO license_keys ("

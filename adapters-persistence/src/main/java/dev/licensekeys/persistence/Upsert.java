@@ -17,6 +17,22 @@ final class Upsert {
     void bind(PreparedStatement statement) throws SQLException;
   }
 
+  /** The same inside a transaction someone else owns. */
+  static void inConnection(
+      java.sql.Connection connection, String updateSql, String insertSql, Parameters parameters)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(updateSql)) {
+      parameters.bind(update);
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
+      parameters.bind(insert);
+      insert.executeUpdate();
+    }
+  }
+
   static void run(
       Transactions transactions,
       String what,
@@ -28,16 +44,7 @@ final class Upsert {
         transactions.inTransaction(
             what,
             connection -> {
-              try (PreparedStatement update = connection.prepareStatement(updateSql)) {
-                parameters.bind(update);
-                if (update.executeUpdate() > 0) {
-                  return null;
-                }
-              }
-              try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-                parameters.bind(insert);
-                insert.executeUpdate();
-              }
+              inConnection(connection, updateSql, insertSql, parameters);
               return null;
             });
         return;

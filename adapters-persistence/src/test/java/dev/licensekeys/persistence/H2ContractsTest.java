@@ -2,6 +2,7 @@ package dev.licensekeys.persistence;
 
 import dev.licensekeys.domain.contract.ApiKeysContract;
 import dev.licensekeys.domain.contract.AuditTrailContract;
+import dev.licensekeys.domain.contract.BulkImportsContract;
 import dev.licensekeys.domain.contract.ConcurrencyContract;
 import dev.licensekeys.domain.contract.DirectoriesContract;
 import dev.licensekeys.domain.contract.IdGeneratorContract;
@@ -61,6 +62,14 @@ class H2ContractsTest {
     @Override
     protected int patchesPerThread() {
       return 500;
+    }
+  }
+
+  @Nested
+  class Bulk extends BulkImportsContract {
+    @Override
+    protected OutPorts newPorts() {
+      return ports();
     }
   }
 

@@ -24,7 +24,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource());
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(successfulVersions(postgres)).isEqualTo(1);
+    assertThat(successfulVersions(postgres)).isEqualTo(2);
   }
 
   @Test
@@ -45,7 +45,7 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(successfulVersions(reopened)).isEqualTo(1);
+      assertThat(successfulVersions(reopened)).isEqualTo(2);
     }
   }
 
@@ -65,6 +65,25 @@ class MigrationsTest {
                       "UPDATE license_keys SET instances_count = 2 WHERE id = '" + key.id() + "'"))
           .hasMessageContaining("license_keys_count_within_limit");
     }
+  }
+
+  @Test
+  void aMigratedDatabaseIsReadyAndAClosedOneIsNot() {
+    Database database = Database.open(TestDatabases.h2Settings(TestDatabases.newH2File()));
+    assertThat(database.ready()).isTrue();
+
+    database.close();
+
+    assertThat(database.ready()).isFalse();
+  }
+
+  @Test
+  void anH2FileIsOpenedInAutoServerModeSoTheCliCanShareIt() {
+    assertThat(new DatabaseSettings("jdbc:h2:file:./x", "", "", 1).jdbcUrl())
+        .contains(";MODE=PostgreSQL")
+        .endsWith(";AUTO_SERVER=TRUE");
+    assertThat(new DatabaseSettings("jdbc:h2:mem:x", "", "", 1).jdbcUrl())
+        .doesNotContain("AUTO_SERVER");
   }
 
   @Test

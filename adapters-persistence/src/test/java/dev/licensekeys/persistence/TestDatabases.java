@@ -79,7 +79,8 @@ final class TestDatabases {
         adapters.customers(),
         adapters.products(),
         adapters.auditTrail(),
-        adapters.ids());
+        adapters.ids(),
+        adapters.bulkImports());
   }
 
   static void truncateAll(Database database) {

@@ -113,7 +113,8 @@ class TwoProcessesTest {
             adapters.customers(),
             adapters.products(),
             adapters.auditTrail(),
-            adapters.ids());
+            adapters.ids(),
+            adapters.bulkImports());
     TestData.seedDirectories(ports);
     return Services.over(ports, new MutableClock(TestData.T0));
   }

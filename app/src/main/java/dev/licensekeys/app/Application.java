@@ -5,6 +5,7 @@ import dev.licensekeys.domain.service.LicenseKeyService;
 import dev.licensekeys.domain.service.LicensingService;
 import dev.licensekeys.http.Authenticator;
 import dev.licensekeys.http.HttpApi;
+import dev.licensekeys.http.Operations;
 import dev.licensekeys.http.UseCases;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
@@ -18,22 +19,37 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final JdbcAdapters adapters;
   private final WebServer server;
+  private final AccessLogWriter accessLog;
 
-  private Application(Database database, JdbcAdapters adapters, WebServer server) {
+  private Application(
+      Database database, JdbcAdapters adapters, WebServer server, AccessLogWriter accessLog) {
     this.database = database;
     this.adapters = adapters;
     this.server = server;
+    this.accessLog = accessLog;
   }
 
-  public static Application start(Configuration configuration, Clock clock, PrintStream out) {
-    Database database = Database.open(configuration.database());
+  /**
+   * Starts on the configured port; the access log goes to {@code accessLog}, one JSON line a
+   * request.
+   */
+  public static Application start(
+      Configuration configuration, Clock clock, PrintStream out, PrintStream accessLogOut) {
+    Metrics metrics = new Metrics();
+    Database database = Database.open(configuration.database(), metrics.registry());
+    AccessLogWriter accessLog = new AccessLogWriter(accessLogOut);
     try {
       JdbcAdapters adapters = JdbcAdapters.over(database);
       if (configuration.database().isH2()) {
         DemoSeed.seedIfEmpty(adapters, clock, out);
       }
+      Operations operations = new Operations(database::ready, metrics::scrape, metrics, accessLog);
       HttpApi api =
-          new HttpApi(useCases(adapters, clock), new Authenticator(adapters.apiKeys()), clock);
+          new HttpApi(
+              metrics.counting(useCases(adapters, clock)),
+              new Authenticator(adapters.apiKeys(), clock),
+              clock,
+              operations);
       WebServer server =
           WebServer.builder()
               .port(configuration.port())
@@ -42,8 +58,9 @@ public final class Application implements AutoCloseable {
               .build()
               .start();
       out.println("license-keys listening on http://localhost:" + server.port());
-      return new Application(database, adapters, server);
+      return new Application(database, adapters, server, accessLog);
     } catch (RuntimeException e) {
+      accessLog.close();
       database.close();
       throw e;
     }
@@ -83,6 +100,7 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    accessLog.close();
     database.close();
   }
 }

@@ -56,13 +56,13 @@ final class DemoSeed {
     adapters
         .apiKeys()
         .add(
-            new ApiKey(
+            ApiKey.issued(
                 Secrets.newApiKeyId(),
                 BUSINESS,
+                Option.none(),
                 "demo",
                 ApiKey.hashSecret(secret),
-                now,
-                Option.none()));
+                now));
     out.println("Seeded a demo business (" + BUSINESS + ") with three license keys.");
     out.println("Demo API key, shown this once and stored only as a hash: " + secret);
     return Option.some(secret);

@@ -2,36 +2,23 @@ package dev.licensekeys.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
+import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
-/** {@code java -jar app/target/license-keys.jar}: serves until stopped. */
+/** {@code java -jar app/target/license-keys.jar [command]}: no command serves until stopped. */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    quietLibraryLogs();
-    Configuration configuration =
-        Configuration.fromEnvironment(System.getenv())
-            .getOrElseGet(
-                problem -> {
-                  System.err.println("license-keys: " + problem);
-                  System.exit(1);
-                  return null;
-                });
-    Application application;
-    try {
-      application = Application.start(configuration, Clock.systemUTC(), System.out);
-    } catch (RuntimeException e) {
-      System.err.println("license-keys could not start: " + e.getMessage());
-      System.exit(1);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+    configureLogging(System.getenv("LOG_LEVEL"));
+    int code = Cli.run(args, System.getenv(), System.out, System.err);
+    System.exit(code);
   }
 
-  private static void quietLibraryLogs() {
+  /** Libraries speak up only when it matters, unless LOG_LEVEL=debug asks for everything. */
+  private static void configureLogging(String level) {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;
     }
@@ -39,6 +26,10 @@ public final class Main {
       LogManager.getLogManager().readConfiguration(config);
     } catch (IOException e) {
       System.err.println("license-keys: could not read logging.properties: " + e.getMessage());
+    }
+    if ("debug".equalsIgnoreCase(level)) {
+      Logger.getLogger("").setLevel(Level.FINE);
+      Logger.getLogger("com.zaxxer.hikari").setLevel(Level.FINE);
     }
   }
 }

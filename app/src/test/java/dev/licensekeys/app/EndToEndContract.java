@@ -34,6 +34,7 @@ abstract class EndToEndContract {
   protected String secret;
   protected String otherSecret;
   protected final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  protected final ByteArrayOutputStream accessLogged = new ByteArrayOutputStream();
 
   /** The configuration of a service on an empty database, on port 0. */
   protected abstract Configuration configuration();
@@ -41,7 +42,11 @@ abstract class EndToEndContract {
   @BeforeAll
   void start() {
     application =
-        Application.start(configuration(), Clock.systemUTC(), new PrintStream(printed, true));
+        Application.start(
+            configuration(),
+            Clock.systemUTC(),
+            new PrintStream(printed, true),
+            new PrintStream(accessLogged, true));
     secret = apiKey("bus_e2e", "key_e2e_" + System.nanoTime());
     otherSecret = apiKey("bus_other", "key_other_" + System.nanoTime());
     var adapters = application.adapters();
@@ -72,8 +77,8 @@ abstract class EndToEndContract {
         .adapters()
         .apiKeys()
         .add(
-            new ApiKey(
-                id, business, "e2e", ApiKey.hashSecret(value), Instant.now(), Option.none()));
+            ApiKey.issued(
+                id, business, Option.none(), "e2e", ApiKey.hashSecret(value), Instant.now()));
     return value;
   }
 
@@ -341,5 +346,47 @@ abstract class EndToEndContract {
         .doesNotContain(id);
     assertThat(call("GET", "/license_keys/" + id, null, null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/license_keys/" + id, null, "wrong").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theAccessLogHasALinePerRequestAndNeverASecretOrKeyString() throws Exception {
+    String keyString = unique("LOGGED");
+    String id = importKey(keyString, "2");
+    call("PATCH", "/license_keys/" + id, "{\"disabled\":false}", secret, "X-Request-Id", "patch-1");
+    call(
+        "POST",
+        "/licenses/activate",
+        "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}",
+        null);
+    Thread.sleep(300);
+
+    String log = accessLogged.toString();
+    assertThat(log)
+        .contains(
+            "\"request_id\":\"patch-1\",\"method\":\"PATCH\",\"route\":\"/license_keys/{id}\",\"status\":200");
+    assertThat(log).contains("\"route\":\"/licenses/activate\",\"status\":201");
+    assertThat(log).doesNotContain(secret).doesNotContain(keyString);
+    assertThat(printed.toString()).doesNotContain(keyString);
+  }
+
+  @Test
+  void healthAndMetricsAnswerWithoutAnApiKey() throws Exception {
+    String keyString = unique("METRIC");
+    importKey(keyString, "1");
+    call(
+        "POST",
+        "/licenses/activate",
+        "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}",
+        null);
+
+    assertThat(call("GET", "/health/live", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(call("GET", "/health/ready", null, null).statusCode()).isEqualTo(200);
+    String metrics = call("GET", "/metrics", null, null).body();
+    assertThat(metrics)
+        .contains(
+            "http_server_requests_seconds_count{method=\"POST\",route=\"/licenses/activate\",status=\"201\"}")
+        .contains("http_server_requests_seconds_bucket")
+        .contains("license_keys_activations_total{outcome=\"done\"}")
+        .contains("hikaricp_connections_active");
   }
 }

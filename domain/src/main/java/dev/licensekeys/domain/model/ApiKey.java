@@ -10,15 +10,17 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A credential of one business. Only a hash of its secret is ever kept: SHA-256, in lower-case hex.
- * A revoked key stays on record but no longer authenticates.
+ * A credential of one business (and optionally one of its brands). Only a hash of its secret is
+ * ever kept: SHA-256, in lower-case hex. A revoked key stays on record but no longer authenticates.
  */
 public record ApiKey(
     String id,
     String businessId,
+    Option<String> brandId,
     String name,
     String secretHash,
     Instant createdAt,
+    Option<Instant> lastUsedAt,
     Option<Instant> revokedAt) {
 
   private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -30,9 +32,22 @@ public record ApiKey(
     if (secretHash == null || !SHA_256_HEX.matcher(secretHash).matches()) {
       throw new IllegalArgumentException("secretHash must be a SHA-256 in lower-case hex");
     }
+    Objects.requireNonNull(brandId, "brandId");
     createdAt = Timestamps.micros(createdAt);
-    Objects.requireNonNull(revokedAt, "revokedAt");
+    lastUsedAt = lastUsedAt.map(Timestamps::micros);
     revokedAt = revokedAt.map(Timestamps::micros);
+  }
+
+  /** A new key: never used, not revoked. */
+  public static ApiKey issued(
+      String id,
+      String businessId,
+      Option<String> brandId,
+      String name,
+      String secretHash,
+      Instant createdAt) {
+    return new ApiKey(
+        id, businessId, brandId, name, secretHash, createdAt, Option.none(), Option.none());
   }
 
   /** The only form in which a secret is ever kept or compared: SHA-256, lower-case hex. */
@@ -58,7 +73,8 @@ public record ApiKey(
   }
 
   public ApiKey revoked(Instant at) {
-    return new ApiKey(id, businessId, name, secretHash, createdAt, Option.some(at));
+    return new ApiKey(
+        id, businessId, brandId, name, secretHash, createdAt, lastUsedAt, Option.some(at));
   }
 
   /** Never shows the hash: it is not the secret, but nothing gains from printing it. */

@@ -27,13 +27,13 @@ public abstract class ApiKeysContract {
   }
 
   private static ApiKey apiKey(String id, String businessId, char hashDigit) {
-    return new ApiKey(
+    return ApiKey.issued(
         id,
         businessId,
+        Option.none(),
         "label " + id,
         String.valueOf(hashDigit).repeat(64),
-        CREATED,
-        Option.none());
+        CREATED);
   }
 
   @Test
@@ -49,13 +49,13 @@ public abstract class ApiKeysContract {
   void aBusinessListsItsOwnKeysOldestFirst() {
     ApiKey first = apiKey("key_1", TestData.BUSINESS, 'a');
     ApiKey second =
-        new ApiKey(
+        ApiKey.issued(
             "key_2",
             TestData.BUSINESS,
+            Option.none(),
             "second",
             "b".repeat(64),
-            CREATED.plusSeconds(1),
-            Option.none());
+            CREATED.plusSeconds(1));
     apiKeys.add(second);
     apiKeys.add(first);
     apiKeys.add(apiKey("key_3", TestData.OTHER_BUSINESS, 'c'));
@@ -73,6 +73,22 @@ public abstract class ApiKeysContract {
         .containsExactly(false);
     assertThat(apiKeys.revoke("key_1", at.plusSeconds(1))).isEmpty();
     assertThat(apiKeys.revoke("key_unknown", at)).isEmpty();
+  }
+
+  @Test
+  void aKeyKeepsItsBrandAndWhenItWasLastUsed() {
+    ApiKey branded =
+        ApiKey.issued(
+            "key_b", TestData.BUSINESS, Option.some("brnd_1"), "branded", "d".repeat(64), CREATED);
+    apiKeys.add(branded);
+    Instant used = CREATED.plusSeconds(30);
+
+    apiKeys.recordUse("key_b", used);
+
+    ApiKey stored = apiKeys.findBySecretHash("d".repeat(64)).get();
+    assertThat(stored.brandId()).containsExactly("brnd_1");
+    assertThat(stored.lastUsedAt()).containsExactly(used);
+    assertThat(stored.createdAt()).isEqualTo(CREATED);
   }
 
   @Test

@@ -15,6 +15,7 @@ public final class InMemoryAdapters {
         new InMemoryCustomers(state),
         new InMemoryProducts(state),
         new InMemoryAuditTrail(state),
-        new SequentialIds());
+        new SequentialIds(),
+        new InMemoryBulkImports(state));
   }
 }

@@ -38,6 +38,24 @@ public final class InMemoryApiKeys implements ApiKeys {
   }
 
   @Override
+  public synchronized void recordUse(String apiKeyId, Instant at) {
+    Option.of(byId.get(apiKeyId))
+        .forEach(
+            key ->
+                byId.put(
+                    apiKeyId,
+                    new ApiKey(
+                        key.id(),
+                        key.businessId(),
+                        key.brandId(),
+                        key.name(),
+                        key.secretHash(),
+                        key.createdAt(),
+                        Option.some(at),
+                        key.revokedAt())));
+  }
+
+  @Override
   public synchronized Option<ApiKey> revoke(String apiKeyId, Instant at) {
     return Option.of(byId.get(apiKeyId))
         .filter(ApiKey::isActive)

@@ -17,6 +17,9 @@ public interface ApiKeys {
   /** A business's keys, oldest first. */
   Seq<ApiKey> list(String businessId);
 
+  /** Notes that the key authenticated a request at {@code at}; callers may do it sparingly. */
+  void recordUse(String apiKeyId, Instant at);
+
   /** Revokes the key at {@code at}; none when there is no such key, or it was revoked already. */
   Option<ApiKey> revoke(String apiKeyId, Instant at);
 }

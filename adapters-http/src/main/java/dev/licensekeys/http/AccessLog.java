@@ -1,0 +1,68 @@
+package dev.licensekeys.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One JSON line per request: time, request id, method, route (never the raw path or query), status
+ * and duration. The request id comes from {@code X-Request-Id} when it is a plain token, else a new
+ * one, and is echoed in the response. Headers and bodies are never logged, so neither an API key
+ * nor a license key string can reach the log.
+ */
+final class AccessLog implements Filter {
+
+  static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final Operations operations;
+  private final Clock clock;
+
+  AccessLog(Operations operations, Clock clock) {
+    this.operations = operations;
+    this.clock = clock;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+    long start = System.nanoTime();
+    String requestId =
+        request
+            .headers()
+            .first(REQUEST_ID)
+            .filter(value -> TOKEN.matcher(value).matches())
+            .orElseGet(() -> UUID.randomUUID().toString());
+    response.header(REQUEST_ID, requestId);
+    try {
+      chain.proceed();
+    } finally {
+      long nanos = System.nanoTime() - start;
+      String route = RouteTemplates.of(request.path().path());
+      String method = request.prologue().method().text();
+      int status = response.status().code();
+      operations.observer().observed(route, method, status, nanos);
+      operations
+          .accessLog()
+          .accept(
+              "{\"time\":\""
+                  + clock.instant()
+                  + "\",\"request_id\":\""
+                  + requestId
+                  + "\",\"method\":\""
+                  + method
+                  + "\",\"route\":\""
+                  + route
+                  + "\",\"status\":"
+                  + status
+                  + ",\"duration_ms\":"
+                  + String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0)
+                  + "}");
+    }
+  }
+}

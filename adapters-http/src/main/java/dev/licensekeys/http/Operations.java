@@ -1,0 +1,35 @@
+package dev.licensekeys.http;
+
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What the operators' endpoints and the access log need from the app: whether the database is
+ * ready, the metrics in Prometheus text, a place for request measurements and for log lines.
+ */
+public record Operations(
+    BooleanSupplier ready,
+    Supplier<String> metrics,
+    RequestObserver observer,
+    Consumer<String> accessLog) {
+
+  public Operations {
+    Objects.requireNonNull(ready, "ready");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(observer, "observer");
+    Objects.requireNonNull(accessLog, "accessLog");
+  }
+
+  /** For tests and embedders that watch nothing: always ready, no metrics, no log. */
+  public static Operations none() {
+    return new Operations(() -> true, () -> "", (route, method, status, nanos) -> {}, line -> {});
+  }
+
+  /** Told of every request once it is answered. */
+  @FunctionalInterface
+  public interface RequestObserver {
+    void observed(String route, String method, int status, long nanos);
+  }
+}

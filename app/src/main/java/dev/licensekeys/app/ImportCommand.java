@@ -1,0 +1,136 @@
+package dev.licensekeys.app;
+
+import dev.licensekeys.domain.port.out.BulkImports;
+import dev.licensekeys.persistence.JdbcAdapters;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code import <file.jsonl> --business <id>}: all or nothing, and idempotent. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import customers, products and license keys from a JSON Lines file, in one transaction.",
+      "Lines: {\"type\":\"customer\",\"customer_id\",\"name\",\"email\"},"
+          + " {\"type\":\"product\",\"product_id\",\"name\"?,\"brand_id\"?},"
+          + " {\"type\":\"license_key\",\"key\",\"customer_id\",\"product_id\",\"activations_limit\"?,"
+          + "\"expires_at\"?,\"instances_count\"?(0),\"source\"?,\"disabled\"?,\"id\"?,...}.",
+      "A file with any bad line imports nothing; importing a file twice changes nothing."
+    })
+final class ImportCommand implements Callable<Integer> {
+
+  /** Files with more lines than this get progress lines on stderr. */
+  static final int PROGRESS_FROM_LINES = 10_000;
+
+  @ParentCommand Cli cli;
+
+  @Parameters(paramLabel = "<file.jsonl>", description = "The file to import.")
+  Path file;
+
+  @Option(names = "--business", required = true, description = "The business it belongs to.")
+  String business;
+
+  @Override
+  public Integer call() {
+    if (!Files.isReadable(file)) {
+      cli.err.println("license-keys: cannot read " + file);
+      return Cli.BAD_INPUT;
+    }
+    if (business.isBlank()) {
+      cli.err.println("license-keys: --business must not be blank");
+      return Cli.BAD_INPUT;
+    }
+    return cli.withDatabase(this::importWith);
+  }
+
+  private int importWith(JdbcAdapters adapters) {
+    Instant now = cli.clock.instant();
+    ImportFile.Contents contents;
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      contents =
+          ImportFile.read(
+              lines,
+              business,
+              adapters.ids(),
+              now,
+              new ImportFile.Stored() {
+                @Override
+                public boolean hasCustomer(String customerId) {
+                  return adapters.customers().findById(business, customerId).isDefined();
+                }
+
+                @Override
+                public io.vavr.control.Option<dev.licensekeys.domain.model.Product> product(
+                    String productId) {
+                  return adapters.products().findById(business, productId);
+                }
+              },
+              read -> cli.err.println("license-keys: read " + read + " lines"));
+    } catch (IOException e) {
+      cli.err.println("license-keys: cannot read " + file + ": " + e.getMessage());
+      return Cli.BAD_INPUT;
+    }
+    if (!contents.problems().isEmpty()) {
+      contents.problems().forEach(cli.err::println);
+      cli.err.println(
+          "license-keys: nothing imported: "
+              + contents.problems().size()
+              + " problem(s) in "
+              + file);
+      return Cli.BAD_INPUT;
+    }
+    boolean showProgress = contents.keys().size() > PROGRESS_FROM_LINES;
+    Either<Seq<String>, BulkImports.Imported> result =
+        adapters
+            .bulkImports()
+            .importAll(
+                business,
+                contents.customers(),
+                contents.products(),
+                contents.keys(),
+                now,
+                done -> {
+                  if (showProgress && done % PROGRESS_FROM_LINES == 0) {
+                    cli.err.println(
+                        "license-keys: wrote " + done + " of " + contents.keys().size() + " keys");
+                  }
+                });
+    return result.fold(
+        taken -> {
+          taken.forEach(
+              key ->
+                  cli.err.println(
+                      "line "
+                          + contents.lineOfKey().get(key)
+                          + ": key belongs to another business"));
+          cli.err.println("license-keys: nothing imported: key strings held by another business");
+          return Cli.BAD_INPUT;
+        },
+        imported -> {
+          cli.out.println(
+              "Imported into "
+                  + business
+                  + ": "
+                  + imported.customers()
+                  + " customers, "
+                  + imported.products()
+                  + " products, "
+                  + imported.keysAdded()
+                  + " new license keys ("
+                  + imported.keysAlreadyThere()
+                  + " already there).");
+          return Cli.OK;
+        });
+  }
+}

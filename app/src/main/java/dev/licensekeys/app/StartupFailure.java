@@ -1,0 +1,57 @@
+package dev.licensekeys.app;
+
+import dev.licensekeys.persistence.DatabaseSettings;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns a failure to start (no database, port taken) into one line saying what is wrong and how to
+ * fix it, and exit code 1; the stack trace only with {@code LOG_LEVEL=debug}.
+ */
+final class StartupFailure {
+
+  private StartupFailure() {}
+
+  static int guard(
+      Configuration configuration,
+      Map<String, String> environment,
+      PrintStream err,
+      Supplier<Integer> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      err.println("license-keys could not start: " + explain(configuration, e));
+      if ("debug".equalsIgnoreCase(environment.getOrDefault("LOG_LEVEL", ""))) {
+        e.printStackTrace(err);
+      }
+      return Cli.BAD_INPUT;
+    }
+  }
+
+  private static String explain(Configuration configuration, RuntimeException e) {
+    String reason = rootMessage(e);
+    String lower = reason.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("address already in use") || lower.contains("bind")) {
+      return "port "
+          + configuration.port()
+          + " is taken ("
+          + reason
+          + "); set PORT to a free port, or 0 for any.";
+    }
+    return reason
+        + ". Check DATABASE_URL ("
+        + DatabaseSettings.redacted(configuration.database().jdbcUrl())
+        + "), DATABASE_USER and DATABASE_PASSWORD, and that the database is running.";
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.strip().replaceAll("\\s+", " ");
+  }
+}

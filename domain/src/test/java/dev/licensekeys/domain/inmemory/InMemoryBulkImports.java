@@ -1,0 +1,60 @@
+package dev.licensekeys.domain.inmemory;
+
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.Product;
+import dev.licensekeys.domain.port.out.BulkImports;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.function.IntConsumer;
+
+public final class InMemoryBulkImports implements BulkImports {
+
+  private final InMemoryState state;
+
+  InMemoryBulkImports(InMemoryState state) {
+    this.state = state;
+  }
+
+  @Override
+  public Either<Seq<String>, Imported> importAll(
+      String businessId,
+      Seq<Customer> customers,
+      Seq<Product> products,
+      Seq<LicenseKey> keys,
+      Instant at,
+      IntConsumer progress) {
+    synchronized (state) {
+      Seq<String> taken =
+          keys.map(LicenseKey::key)
+              .filter(
+                  key ->
+                      Option.of(state.keyIdsByKeyString.get(key))
+                          .map(state.keysById::get)
+                          .exists(existing -> !existing.businessId().equals(businessId)));
+      if (!taken.isEmpty()) {
+        return Either.left(taken);
+      }
+      customers.forEach(
+          customer ->
+              state.customers.put(InMemoryState.scoped(businessId, customer.id()), customer));
+      products.forEach(
+          product -> state.products.put(InMemoryState.scoped(businessId, product.id()), product));
+      int added = 0;
+      for (LicenseKey key : keys) {
+        if (!state.keyIdsByKeyString.containsKey(key.key())) {
+          state.keysById.put(key.id(), key);
+          state.keyIdsByKeyString.put(key.key(), key.id());
+          state.events.add(AuditEvent.keyCreated(key, at, Option.none()));
+          added++;
+        }
+      }
+      progress.accept(keys.size());
+      return Either.right(
+          new Imported(customers.size(), products.size(), added, keys.size() - added));
+    }
+  }
+}
