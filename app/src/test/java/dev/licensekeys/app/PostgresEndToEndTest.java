@@ -31,7 +31,7 @@ class PostgresEndToEndTest extends EndToEndContract {
     assertThat(application.adapters().apiKeys().list(DemoSeed.BUSINESS)).isEmpty();
   }
 
-  private static void emptyDatabase() {
+  static void emptyDatabase() {
     try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute(

@@ -1,0 +1,212 @@
+package dev.licensekeys.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.model.AuditOperation;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.LicenseKeyFilter;
+import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.persistence.Database;
+import dev.licensekeys.persistence.JdbcAdapters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator commands, run for real against a database. */
+abstract class CliContract {
+
+  @TempDir Path directory;
+
+  protected final Map<String, String> environment = new HashMap<>();
+  protected String business;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  /** DATABASE_URL and friends for an empty database. */
+  protected abstract Map<String, String> database();
+
+  @BeforeEach
+  void environment() {
+    environment.putAll(database());
+    business = "bus_cli_" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return Cli.run(args, environment, new PrintStream(out, true), new PrintStream(err, true));
+  }
+
+  private <T> T withAdapters(Function<JdbcAdapters, T> read) {
+    Configuration configuration = Configuration.fromEnvironment(environment).get();
+    try (Database database = Database.open(configuration.database())) {
+      return read.apply(JdbcAdapters.over(database));
+    }
+  }
+
+  private Path file(String... lines) throws Exception {
+    Path file = directory.resolve("import-" + UUID.randomUUID() + ".jsonl");
+    Files.write(file, java.util.List.of(lines));
+    return file;
+  }
+
+  @Test
+  void anApiKeyIsCreatedListedAndRevokedAndItsSecretIsShownOnce() {
+    assertThat(
+            run("api-key", "create", "--business", business, "--brand", "brnd_1", "--name", "ci"))
+        .isZero();
+    String secret = out.toString().lines().reduce((first, last) -> last).orElseThrow();
+    ApiKey stored =
+        withAdapters(a -> a.apiKeys().findBySecretHash(ApiKey.hashSecret(secret)).get());
+    assertThat(stored.businessId()).isEqualTo(business);
+    assertThat(stored.brandId()).containsExactly("brnd_1");
+
+    assertThat(run("api-key", "list", "--business", business)).isZero();
+    assertThat(out.toString())
+        .contains(stored.id())
+        .contains("ci")
+        .contains("never")
+        .doesNotContain(secret);
+
+    assertThat(run("api-key", "revoke", stored.id())).isZero();
+    assertThat(
+            this.<Boolean>withAdapters(
+                a -> a.apiKeys().findBySecretHash(stored.secretHash()).get().isActive()))
+        .isFalse();
+    assertThat(run("api-key", "revoke", stored.id())).isEqualTo(1);
+  }
+
+  @Test
+  void aFileImportsEverythingOnceAndTwiceChangesNothing() throws Exception {
+    Path file =
+        file(
+            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\",\"name\":\"App\",\"brand_id\":\"brnd_1\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-1\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"activations_limit\":3}",
+            "",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-2\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"instances_count\":0,\"source\":\"auto\",\"expires_at\":\"2030-01-01T00:00:00Z\"}");
+
+    assertThat(run("import", file.toString(), "--business", business)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2 new license keys (0 already there)");
+    LicenseKey first = withAdapters(a -> a.licenseKeys().findByKey(business + "-1").get());
+    assertThat(first.brandId()).isEqualTo("brnd_1");
+    assertThat(first.activationsLimit()).containsExactly(3);
+    String source =
+        withAdapters(a -> a.licenseKeys().findByKey(business + "-2").get().source().name());
+    assertThat(source).isEqualTo("AUTO");
+
+    assertThat(run("import", file.toString(), "--business", business)).isZero();
+    assertThat(out.toString()).contains("0 new license keys (2 already there)");
+    assertThat(
+            this.<io.vavr.collection.Seq<AuditOperation>>withAdapters(
+                a -> a.auditTrail().eventsOf(business, first.id()).map(e -> e.operation())))
+        .containsExactly(AuditOperation.IMPORT);
+  }
+
+  @Test
+  void aBadLineInTheMiddleImportsNothingAndEveryBadLineIsNamed() throws Exception {
+    Path file =
+        file(
+            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"a@x\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-ok\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-bad\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"activations_limit\":\"5\"}",
+            "not json",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-x\",\"customer_id\":\"cus_nobody\",\"product_id\":\"pdt_1\",\"instances_count\":2}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-last\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}");
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("line 4: activations_limit")
+        .contains("line 5: not a JSON object")
+        .contains("line 6: instances_count must be 0")
+        .contains("nothing imported");
+    assertThat(
+            this.<io.vavr.control.Option<LicenseKey>>withAdapters(
+                a -> a.licenseKeys().findByKey(business + "-ok")))
+        .isEmpty();
+    assertThat(
+            this.<io.vavr.control.Option<dev.licensekeys.domain.model.Customer>>withAdapters(
+                a -> a.customers().findById(business, "cus_1")))
+        .isEmpty();
+    assertThat(
+            this.<io.vavr.collection.Seq<LicenseKey>>withAdapters(
+                a ->
+                    a.licenseKeys()
+                        .list(
+                            business, LicenseKeyFilter.ALL, new PageRequest(10, 0), Instant.now())))
+        .isEmpty();
+  }
+
+  @Test
+  void aReferenceToANonexistentCustomerIsNamedWithItsLine() throws Exception {
+    Path file =
+        file(
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-1\",\"customer_id\":\"cus_ghost\",\"product_id\":\"pdt_1\"}");
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("line 2: customer_id cus_ghost is neither in the file nor in business");
+  }
+
+  @Test
+  void usageErrorsExitWith2AndHelpWith0() {
+    assertThat(run("api-key", "create")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option: '--business");
+    assertThat(run("import", "x.jsonl", "--business", "b", "--bogus")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage:");
+    assertThat(run("import", "--help")).isZero();
+    assertThat(out.toString()).contains("Usage:").contains("--business");
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("api-key").contains("import").contains("serve");
+  }
+
+  @Test
+  void aWrongDatabaseEndsInOneLineAndExitCode1() {
+    environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+
+    assertThat(run("api-key", "list", "--business", business)).isEqualTo(1);
+    assertThat(err.toString().lines().count()).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("license-keys could not start:")
+        .contains("DATABASE_URL (jdbc:postgresql://127.0.0.1:1/nowhere)")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aWrongPortEndsInOneLineAndExitCode1() {
+    environment.put("PORT", "eighty");
+
+    assertThat(run()).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "license-keys: PORT must be a number from 0 to 65535 (0 picks a free port), got 'eighty'"
+                + System.lineSeparator());
+  }
+}
