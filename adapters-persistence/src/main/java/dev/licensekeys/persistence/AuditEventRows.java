@@ -60,10 +60,51 @@ final class AuditEventRows {
     }
   }
 
-  /** Many events at once, in JDBC batches; each event's changes follow it. */
+  /** Many events at once, in two JDBC batches: the events, then all their changes. */
   static void insertAll(Connection connection, Seq<AuditEvent> events) throws SQLException {
-    for (AuditEvent event : events) {
-      insert(connection, event);
+    java.util.List<Long> ids = new ArrayList<>(events.size());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit_events (business_id, subject_id, operation, occurred_at, api_key_id)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      for (AuditEvent event : events) {
+        insert.setString(1, event.businessId());
+        insert.setString(2, event.subjectId());
+        insert.setString(3, event.operation().name());
+        Sql.setInstant(insert, 4, event.at());
+        Sql.setText(insert, 5, event.apiKeyId());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
+    }
+    if (ids.size() != events.size()) {
+      throw new IllegalStateException(
+          "the database returned " + ids.size() + " ids for " + events.size() + " events");
+    }
+    try (PreparedStatement change =
+        connection.prepareStatement(
+            "INSERT INTO audit_event_changes (event_id, seq, field_name, old_value, new_value)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      int index = 0;
+      for (AuditEvent event : events) {
+        long eventId = ids.get(index++);
+        int seq = 0;
+        for (FieldChange fieldChange : event.changes()) {
+          change.setLong(1, eventId);
+          change.setInt(2, seq++);
+          change.setString(3, fieldChange.field());
+          Sql.setText(change, 4, fieldChange.before());
+          Sql.setText(change, 5, fieldChange.after());
+          change.addBatch();
+        }
+      }
+      change.executeBatch();
     }
   }
 

@@ -97,9 +97,7 @@ public final class JdbcBulkImports implements BulkImports {
     int done = 0;
     Set<String> seen = new HashSet<>();
     for (Seq<LicenseKey> chunk : keys.filter(key -> seen.add(key.key())).grouped(BATCH)) {
-      for (LicenseKey key : chunk) {
-        JdbcLicenseKeys.insert(connection, key);
-      }
+      JdbcLicenseKeys.insertAll(connection, chunk);
       AuditEventRows.insertAll(
           connection, chunk.map(key -> AuditEvent.keyCreated(key, at, Option.none())));
       done += chunk.size();

@@ -282,27 +282,35 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   }
 
   static void insert(Connection connection, LicenseKey key) throws SQLException {
+    insertAll(connection, List.of(key));
+  }
+
+  /** Inserts the keys in one JDBC batch. */
+  static void insertAll(Connection connection, Seq<LicenseKey> keys) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO license_keys ("
                 + LicenseKeyRows.KEY_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, key.id());
-      insert.setString(2, key.businessId());
-      insert.setString(3, key.brandId());
-      insert.setString(4, key.customerId());
-      insert.setString(5, key.productId());
-      insert.setString(6, key.key());
-      insert.setString(7, LicenseKeyRows.source(key.source()));
-      Sql.setInteger(insert, 8, key.activationsLimit());
-      insert.setInt(9, key.instancesCount());
-      insert.setBoolean(10, key.disabled());
-      Sql.setInstant(insert, 11, key.expiresAt());
-      Sql.setText(insert, 12, key.paymentId());
-      Sql.setText(insert, 13, key.subscriptionId());
-      Sql.setInstant(insert, 14, key.createdAt());
-      insert.setLong(15, key.version());
-      insert.executeUpdate();
+      for (LicenseKey key : keys) {
+        insert.setString(1, key.id());
+        insert.setString(2, key.businessId());
+        insert.setString(3, key.brandId());
+        insert.setString(4, key.customerId());
+        insert.setString(5, key.productId());
+        insert.setString(6, key.key());
+        insert.setString(7, LicenseKeyRows.source(key.source()));
+        Sql.setInteger(insert, 8, key.activationsLimit());
+        insert.setInt(9, key.instancesCount());
+        insert.setBoolean(10, key.disabled());
+        Sql.setInstant(insert, 11, key.expiresAt());
+        Sql.setText(insert, 12, key.paymentId());
+        Sql.setText(insert, 13, key.subscriptionId());
+        Sql.setInstant(insert, 14, key.createdAt());
+        insert.setLong(15, key.version());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 
