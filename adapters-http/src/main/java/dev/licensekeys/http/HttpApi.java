@@ -11,6 +11,7 @@ import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -80,15 +81,32 @@ public final class HttpApi {
         .any("/licenses/validate", methodNotAllowed())
         .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
-        .error(
-            Throwable.class,
-            (req, res, error) -> {
-              LOG.log(
-                  Level.SEVERE,
-                  "request failed: " + req.prologue().method() + " " + req.path().path(),
-                  error);
-              new Exchange(req, res).fail(HttpError.internal());
-            });
+        .error(Throwable.class, this::failed);
+  }
+
+  /** Seconds a client should wait before retrying when the database is away. */
+  static final String RETRY_AFTER_SECONDS = "2";
+
+  private void failed(ServerRequest req, ServerResponse res, Throwable error) {
+    Exchange exchange = new Exchange(req, res);
+    if (operations.unavailable().test(error)) {
+      LOG.warning(
+          "database unavailable: "
+              + req.prologue().method().text()
+              + " "
+              + RouteTemplates.of(req.path().path()));
+      exchange.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      exchange.fail(HttpError.unavailable());
+      return;
+    }
+    LOG.log(
+        Level.SEVERE,
+        "request failed: "
+            + req.prologue().method().text()
+            + " "
+            + RouteTemplates.of(req.path().path()),
+        error);
+    exchange.fail(HttpError.internal());
   }
 
   private void updateLicenseKey(Exchange exchange, Caller caller) {

@@ -43,6 +43,13 @@ public record HttpError(int status, String code, String message) {
     return new HttpError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + limit + " bytes");
   }
 
+  static HttpError unavailable() {
+    return new HttpError(
+        503,
+        "SERVICE_UNAVAILABLE",
+        "the database is unavailable; nothing changed, try again shortly");
+  }
+
   static HttpError internal() {
     return new HttpError(500, "INTERNAL_SERVER_ERROR", "something went wrong on our side");
   }

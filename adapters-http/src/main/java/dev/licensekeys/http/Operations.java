@@ -3,19 +3,23 @@ package dev.licensekeys.http;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * What the operators' endpoints and the access log need from the app: whether the database is
- * ready, the metrics in Prometheus text, a place for request measurements and for log lines.
+ * ready, the metrics in Prometheus text, a place for request measurements and for log lines, and
+ * which failures mean "the database is unavailable" (503 with Retry-After, not 500).
  */
 public record Operations(
     BooleanSupplier ready,
     Supplier<String> metrics,
     RequestObserver observer,
-    Consumer<String> accessLog) {
+    Consumer<String> accessLog,
+    Predicate<Throwable> unavailable) {
 
   public Operations {
+    Objects.requireNonNull(unavailable, "unavailable");
     Objects.requireNonNull(ready, "ready");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(observer, "observer");
@@ -24,7 +28,8 @@ public record Operations(
 
   /** For tests and embedders that watch nothing: always ready, no metrics, no log. */
   public static Operations none() {
-    return new Operations(() -> true, () -> "", (route, method, status, nanos) -> {}, line -> {});
+    return new Operations(
+        () -> true, () -> "", (route, method, status, nanos) -> {}, line -> {}, error -> false);
   }
 
   /** Told of every request once it is answered. */

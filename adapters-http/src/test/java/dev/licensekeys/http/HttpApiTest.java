@@ -54,7 +54,8 @@ class HttpApiTest {
           () -> ready,
           () -> "# metrics\n",
           (route, method, status, nanos) -> observed.add(method + " " + route + " " + status),
-          accessLog::add);
+          accessLog::add,
+          error -> error instanceof java.io.UncheckedIOException);
   private WebServer server;
   private InMemoryApiKeys apiKeys;
 
@@ -97,6 +98,9 @@ class HttpApiTest {
             command -> {
               if (command.licenseKey().equals("boom")) {
                 throw new IllegalStateException("org.example.Secret database exploded");
+              }
+              if (command.licenseKey().equals("away")) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("no database"));
               }
               return Either.right(command.licenseKey().equals(key.key()));
             });
@@ -400,6 +404,10 @@ class HttpApiTest {
     assertThat(patched.headers().firstValue("X-Request-Id")).contains("req-42");
     assertThat(activated.headers().firstValue("X-Request-Id"))
         .hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    // The line is written once the response is on its way, so it may trail the response a little.
+    for (int wait = 0; wait < 100 && (accessLog.size() < 2 || observed.size() < 2); wait++) {
+      Thread.sleep(20);
+    }
     assertThat(accessLog).hasSize(2);
     assertThat(accessLog.get(0))
         .startsWith("{\"time\":\"2026-05-01T00:00:00Z\",\"request_id\":\"req-42\"")
@@ -408,5 +416,22 @@ class HttpApiTest {
     assertThat(String.join("\n", accessLog)).doesNotContain(SECRET).doesNotContain(key.key());
     assertThat(observed)
         .containsExactly("PATCH /license_keys/{id} 200", "POST /licenses/activate 201");
+  }
+
+  @Test
+  void anUnavailableDatabaseIsA503WithRetryAfter() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/validate",
+            "{\"license_key\": \"away\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("2");
+    assertThat(response.body())
+        .contains("\"code\":\"SERVICE_UNAVAILABLE\"")
+        .doesNotContain("no database");
   }
 }

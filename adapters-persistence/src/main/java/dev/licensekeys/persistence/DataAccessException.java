@@ -16,6 +16,19 @@ public final class DataAccessException extends RuntimeException {
     return sqlState;
   }
 
+  /**
+   * The database could not be reached (SQLSTATE class 08, a shutting or starting server, or no
+   * connection within the pool's timeout): nothing was done, and the same request may succeed
+   * later.
+   */
+  public boolean isUnavailable() {
+    return sqlState.startsWith("08")
+        || sqlState.equals("57P01")
+        || sqlState.equals("57P02")
+        || sqlState.equals("57P03")
+        || getCause() instanceof java.sql.SQLTransientConnectionException;
+  }
+
   boolean isUniqueViolation() {
     return sqlState.equals("23505");
   }

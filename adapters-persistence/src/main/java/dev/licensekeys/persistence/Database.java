@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
   /** How long a request waits for a connection before it fails, so no request hangs. */
-  static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+  static final long CONNECTION_TIMEOUT_MILLIS = 1_500;
 
   private final HikariDataSource dataSource;
   private final Transactions transactions;

@@ -7,6 +7,7 @@ import dev.licensekeys.http.Authenticator;
 import dev.licensekeys.http.HttpApi;
 import dev.licensekeys.http.Operations;
 import dev.licensekeys.http.UseCases;
+import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
@@ -43,7 +44,13 @@ public final class Application implements AutoCloseable {
       if (configuration.database().isH2()) {
         DemoSeed.seedIfEmpty(adapters, clock, out);
       }
-      Operations operations = new Operations(database::ready, metrics::scrape, metrics, accessLog);
+      Operations operations =
+          new Operations(
+              database::ready,
+              metrics::scrape,
+              metrics,
+              accessLog,
+              Application::databaseUnavailable);
       HttpApi api =
           new HttpApi(
               metrics.counting(useCases(adapters, clock)),
@@ -86,6 +93,15 @@ public final class Application implements AutoCloseable {
             clock);
     return new UseCases(
         keys, keys, keys, keys, instances, instances, instances, licensing, licensing, licensing);
+  }
+
+  static boolean databaseUnavailable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessException access && access.isUnavailable()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int port() {

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** /health/ready follows the database: 503 while PostgreSQL is away, 200 once it is back. */
+/**
+ * PostgreSQL goes away under the service and comes back: requests fail fast with 503 and
+ * Retry-After, /health/ready says 503, and the service recovers by itself, without a restart.
+ */
 class DatabaseOutageTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -34,8 +37,38 @@ class DatabaseOutageTest {
       try (Application application =
           Application.start(configuration, Clock.systemUTC(), quiet, quiet)) {
         assertThat(ready(application).statusCode()).isEqualTo(200);
+        String secret = "secret-outage";
+        application
+            .adapters()
+            .apiKeys()
+            .add(
+                dev.licensekeys.domain.model.ApiKey.issued(
+                    "key_outage",
+                    "bus_outage",
+                    io.vavr.control.Option.none(),
+                    "outage",
+                    dev.licensekeys.domain.model.ApiKey.hashSecret(secret),
+                    java.time.Instant.now()));
 
         proxy.cut();
+        for (int request = 0; request < 5; request++) {
+          long sent = System.nanoTime();
+          HttpResponse<String> failed =
+              client.send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://localhost:"
+                                  + application.port()
+                                  + "/license_keys?page_size=1"))
+                      .header("Authorization", "Bearer " + secret)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(Duration.ofNanos(System.nanoTime() - sent))
+              .isLessThan(Duration.ofSeconds(2));
+          assertThat(failed.statusCode()).isEqualTo(503);
+          assertThat(failed.headers().firstValue("Retry-After")).contains("2");
+          assertThat(failed.body()).contains("SERVICE_UNAVAILABLE");
+        }
         long start = System.nanoTime();
         HttpResponse<String> down = ready(application);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -54,6 +87,15 @@ class DatabaseOutageTest {
           }
         }
         assertThat(status).isEqualTo(200);
+        HttpResponse<String> back =
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + application.port() + "/license_keys?page_size=1"))
+                    .header("Authorization", "Bearer " + secret)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).isEqualTo(200);
       }
     }
   }

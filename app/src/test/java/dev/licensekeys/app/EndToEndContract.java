@@ -358,7 +358,11 @@ abstract class EndToEndContract {
         "/licenses/activate",
         "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}",
         null);
-    Thread.sleep(300);
+    for (int wait = 0;
+        wait < 100 && !accessLogged.toString().contains("/licenses/activate");
+        wait++) {
+      Thread.sleep(20);
+    }
 
     String log = accessLogged.toString();
     assertThat(log)
