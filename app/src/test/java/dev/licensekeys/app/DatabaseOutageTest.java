@@ -63,8 +63,7 @@ class DatabaseOutageTest {
                       .header("Authorization", "Bearer " + secret)
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-          assertThat(Duration.ofNanos(System.nanoTime() - sent))
-              .isLessThan(Duration.ofSeconds(2));
+          assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
           assertThat(failed.statusCode()).isEqualTo(503);
           assertThat(failed.headers().firstValue("Retry-After")).contains("2");
           assertThat(failed.body()).contains("SERVICE_UNAVAILABLE");
