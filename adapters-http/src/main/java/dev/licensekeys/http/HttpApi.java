@@ -8,7 +8,9 @@ import dev.licensekeys.domain.port.in.ImportLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.RenameLicenseKeyInstanceCommand;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -82,6 +84,41 @@ public final class HttpApi {
         .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
         .error(Throwable.class, this::failed);
+  }
+
+  /**
+   * The server's own refusals (a prologue it cannot parse, a URI or headers too long, a body over
+   * its limit) answered as JSON {code, message} like every other error; the message never echoes
+   * the request.
+   */
+  public static DirectHandlers directHandlers() {
+    DirectHandler json =
+        (request, eventType, status, headers, message) -> {
+          HttpError error =
+              new HttpError(status.code(), directCode(status.code()), status.reasonPhrase());
+          return DirectHandler.TransportResponse.builder()
+              .status(status)
+              .headers(headers)
+              .header(HeaderNames.CONTENT_TYPE, "application/json")
+              .entity(Responses.error(error))
+              .build();
+        };
+    DirectHandlers.Builder builder = DirectHandlers.builder();
+    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+      builder.addHandler(type, json);
+    }
+    return builder.build();
+  }
+
+  private static String directCode(int status) {
+    return switch (status) {
+      case 400 -> "INVALID_REQUEST";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
+      case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
+      case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
+      default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_REQUEST";
+    };
   }
 
   /** Seconds a client should wait before retrying when the database is away. */

@@ -110,7 +110,14 @@ class HttpApiTest {
             new Authenticator(apiKeys, Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC),
             operations);
-    server = WebServer.builder().port(0).shutdownHook(false).routing(api::register).build().start();
+    server =
+        WebServer.builder()
+            .port(0)
+            .shutdownHook(false)
+            .directHandlers(HttpApi.directHandlers())
+            .routing(api::register)
+            .build()
+            .start();
   }
 
   @AfterEach

@@ -61,6 +61,7 @@ public final class Application implements AutoCloseable {
           WebServer.builder()
               .port(configuration.port())
               .shutdownHook(false)
+              .directHandlers(HttpApi.directHandlers())
               .routing(api::register)
               .build()
               .start();
