@@ -18,6 +18,9 @@ public final class Authenticator {
 
   private static final String BEARER = "bearer ";
 
+  /** Hashed in place of a missing secret; no key is ever issued with it (they start lk_). */
+  private static final String NO_SECRET = "no API key was sent";
+
   /** A key's last use is written at most this often, not on every request. */
   static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
@@ -31,18 +34,19 @@ public final class Authenticator {
   }
 
   Option<Caller> authenticate(Option<String> authorization) {
-    return authorization
-        .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-        .map(header -> header.substring(BEARER.length()).strip())
-        .filter(secret -> !secret.isEmpty())
-        .map(ApiKey::hashSecret)
-        .flatMap(
-            hash ->
-                apiKeys
-                    .findBySecretHash(hash)
-                    .filter(key -> key.hashMatches(hash) && key.isActive()))
-        .peek(this::recordUse)
-        .map(key -> new Caller(key.businessId(), key.id()));
+    Option<String> secret =
+        authorization
+            .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+            .map(header -> header.substring(BEARER.length()).strip())
+            .filter(candidate -> !candidate.isEmpty());
+    // A missing or malformed header costs the same hash and lookup as a wrong key, so that the
+    // time of a 401 does not tell the two apart.
+    String hash = ApiKey.hashSecret(secret.getOrElse(NO_SECRET));
+    Option<ApiKey> key =
+        apiKeys.findBySecretHash(hash).filter(found -> found.hashMatches(hash) && found.isActive());
+    return secret.isEmpty()
+        ? Option.none()
+        : key.peek(this::recordUse).map(found -> new Caller(found.businessId(), found.id()));
   }
 
   private void recordUse(ApiKey key) {
