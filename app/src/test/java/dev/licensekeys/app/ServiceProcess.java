@@ -1,0 +1,108 @@
+package dev.licensekeys.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar as a process of its own, as operators run it: java -jar license-keys.jar. */
+final class ServiceProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final AtomicInteger port = new AtomicInteger();
+  private final CountDownLatch started = new CountDownLatch(1);
+
+  private ServiceProcess(Process process) {
+    this.process = process;
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  output.add(line);
+                  Matcher matcher = LISTENING.matcher(line);
+                  if (matcher.find()) {
+                    port.set(Integer.parseInt(matcher.group(1)));
+                    started.countDown();
+                  }
+                }
+              } catch (IOException e) {
+                // the process went away
+              }
+            });
+  }
+
+  static Path jar() {
+    String jar = System.getProperty("license-keys.jar");
+    if (jar == null) {
+      throw new IllegalStateException("run with -Dlicense-keys.jar=... (failsafe sets it)");
+    }
+    return Path.of(jar);
+  }
+
+  /** Starts the service on a free port with {@code environment} and waits until it listens. */
+  static ServiceProcess start(Map<String, String> environment) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-jar",
+            jar().toString());
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().putAll(environment);
+    builder.environment().put("PORT", "0");
+    builder.redirectErrorStream(true);
+    ServiceProcess service = new ServiceProcess(builder.start());
+    if (!service.started.await(60, TimeUnit.SECONDS)) {
+      service.process.destroyForcibly();
+      throw new IllegalStateException("the service did not start: " + service.output);
+    }
+    return service;
+  }
+
+  int port() {
+    return port.get();
+  }
+
+  List<String> output() {
+    return output;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, nothing graceful. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, then the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the service did not stop on SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
