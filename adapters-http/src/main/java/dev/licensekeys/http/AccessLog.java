@@ -8,6 +8,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -23,10 +24,12 @@ final class AccessLog implements Filter {
 
   private final Operations operations;
   private final Clock clock;
+  private final AtomicInteger inFlight;
 
-  AccessLog(Operations operations, Clock clock) {
+  AccessLog(Operations operations, Clock clock, AtomicInteger inFlight) {
     this.operations = operations;
     this.clock = clock;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -39,9 +42,11 @@ final class AccessLog implements Filter {
             .filter(value -> TOKEN.matcher(value).matches())
             .orElseGet(() -> UUID.randomUUID().toString());
     response.header(REQUEST_ID, requestId);
+    inFlight.incrementAndGet();
     try {
       chain.proceed();
     } finally {
+      inFlight.decrementAndGet();
       long nanos = System.nanoTime() - start;
       String route = RouteTemplates.of(request.path().path());
       String method = request.prologue().method().text();

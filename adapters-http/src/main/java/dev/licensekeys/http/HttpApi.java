@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +38,7 @@ public final class HttpApi {
   private final Clock clock;
   private final byte[] openApi;
   private final Operations operations;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public HttpApi(
       UseCases useCases, Authenticator authenticator, Clock clock, Operations operations) {
@@ -49,7 +51,7 @@ public final class HttpApi {
 
   public void register(HttpRouting.Builder routing) {
     routing
-        .addFilter(new AccessLog(operations, clock))
+        .addFilter(new AccessLog(operations, clock, inFlight))
         .get("/health/live", (req, res) -> new Exchange(req, res).json(200, health(true)))
         .get(
             "/health/ready",
@@ -84,6 +86,21 @@ public final class HttpApi {
         .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
         .error(Throwable.class, this::failed);
+  }
+
+  /**
+   * Waits until no request is being handled, or {@code timeout} has passed: after the server has
+   * stopped taking connections, so that the requests it took finish before the database closes.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The service, wired by constructor: database, adapters, use cases, routes, server. */
 public final class Application implements AutoCloseable {
@@ -21,13 +22,19 @@ public final class Application implements AutoCloseable {
   private final JdbcAdapters adapters;
   private final WebServer server;
   private final AccessLogWriter accessLog;
+  private final HttpApi api;
 
   private Application(
-      Database database, JdbcAdapters adapters, WebServer server, AccessLogWriter accessLog) {
+      Database database,
+      JdbcAdapters adapters,
+      WebServer server,
+      AccessLogWriter accessLog,
+      HttpApi api) {
     this.database = database;
     this.adapters = adapters;
     this.server = server;
     this.accessLog = accessLog;
+    this.api = api;
   }
 
   /**
@@ -65,8 +72,12 @@ public final class Application implements AutoCloseable {
               .routing(api::register)
               .build()
               .start();
+      if (!server.isRunning()) {
+        throw new IllegalStateException(
+            "Address already in use: the web server could not bind port " + configuration.port());
+      }
       out.println("license-keys listening on http://localhost:" + server.port());
-      return new Application(database, adapters, server, accessLog);
+      return new Application(database, adapters, server, accessLog, api);
     } catch (RuntimeException e) {
       accessLog.close();
       database.close();
@@ -117,7 +128,15 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    try {
+      api.awaitIdle(DRAIN_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     accessLog.close();
     database.close();
   }
+
+  /** How long requests in flight get to finish once the server stops taking new ones. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 }
