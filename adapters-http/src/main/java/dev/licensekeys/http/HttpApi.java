@@ -8,6 +8,7 @@ import dev.licensekeys.domain.port.in.ImportLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.RenameLicenseKeyInstanceCommand;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
+import dev.licensekeys.domain.port.out.IdempotencyRecords;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.DirectHandlers;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,9 +41,15 @@ public final class HttpApi {
   private final byte[] openApi;
   private final Operations operations;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final IdempotencyRecords idempotency;
 
   public HttpApi(
-      UseCases useCases, Authenticator authenticator, Clock clock, Operations operations) {
+      UseCases useCases,
+      Authenticator authenticator,
+      Clock clock,
+      Operations operations,
+      IdempotencyRecords idempotency) {
+    this.idempotency = idempotency;
     this.useCases = useCases;
     this.authenticator = authenticator;
     this.clock = clock;
@@ -206,25 +214,31 @@ public final class HttpApi {
   }
 
   private void importLicenseKey(Exchange exchange, Caller caller) {
-    respond(
+    idempotent(
         exchange,
-        exchange
-            .body(Exchange.JSON)
-            .flatMap(decoder::importKey)
-            .flatMap(
-                request ->
-                    useCases
-                        .importLicenseKey()
-                        .importKey(
-                            new ImportLicenseKeyCommand(
-                                caller,
-                                request.customerId(),
-                                request.productId(),
-                                request.key(),
-                                Option.of(request.activationsLimit()),
-                                Option.of(request.expiresAt()).map(OffsetDateTime::toInstant)))
-                        .mapLeft(ErrorMapping::toHttp)),
-        key -> sendKey(exchange, 201, key));
+        "business:" + caller.businessId(),
+        body ->
+            decoder
+                .importKey(body)
+                .flatMap(
+                    request ->
+                        useCases
+                            .importLicenseKey()
+                            .importKey(
+                                new ImportLicenseKeyCommand(
+                                    caller,
+                                    request.customerId(),
+                                    request.productId(),
+                                    request.key(),
+                                    Option.of(request.activationsLimit()),
+                                    Option.of(request.expiresAt()).map(OffsetDateTime::toInstant)))
+                            .mapLeft(ErrorMapping::toHttp))
+                .map(
+                    key ->
+                        new Answer(
+                            201,
+                            Responses.licenseKey(key, clock.instant()),
+                            Option.some(IfMatch.etag(key.version())))));
   }
 
   private void getInstance(Exchange exchange, Caller caller) {
@@ -263,19 +277,97 @@ public final class HttpApi {
   }
 
   private void activate(Exchange exchange) {
+    idempotent(
+        exchange,
+        "public",
+        body ->
+            decoder
+                .activate(body)
+                .flatMap(
+                    request ->
+                        useCases
+                            .activate()
+                            .activate(
+                                new ActivateLicenseCommand(request.licenseKey(), request.name()))
+                            .mapLeft(ErrorMapping::toHttp))
+                .map(
+                    activation ->
+                        new Answer(201, Responses.activation(activation), Option.none())));
+  }
+
+  /** A success to send: status, body, and an ETag when it is a license key. */
+  private record Answer(int status, byte[] body, Option<String> etag) {}
+
+  /**
+   * Runs a POST once per {@code Idempotency-Key}: a retry with the same key and body gets the first
+   * answer again (errors included, server failures excepted), the same key with another body is
+   * refused, and without the header the request simply runs.
+   */
+  private void idempotent(
+      Exchange exchange, String scope, Function<byte[], Either<HttpError, Answer>> handle) {
+    Either<HttpError, byte[]> body = exchange.body(Exchange.JSON);
+    if (body.isLeft()) {
+      exchange.fail(body.getLeft());
+      return;
+    }
+    Option<String> key = exchange.header(IDEMPOTENCY_KEY);
+    if (key.isEmpty()) {
+      send(exchange, handle.apply(body.get()));
+      return;
+    }
+    if (!key.get().matches("[\\x21-\\x7e]{1,255}")) {
+      exchange.fail(HttpError.badBody("Idempotency-Key must be 1 to 255 visible ASCII characters"));
+      return;
+    }
+    String fingerprint =
+        dev.licensekeys.domain.model.ApiKey.hashSecret(
+            exchange.request().path().path()
+                + "\n"
+                + new String(body.get(), java.nio.charset.StandardCharsets.UTF_8));
+    switch (idempotency.claim(scope, key.get(), fingerprint, clock.instant())) {
+      case IdempotencyRecords.Claim.Replay replay -> {
+        exchange.header(IDEMPOTENT_REPLAYED, "true");
+        exchange.json(replay.status(), replay.body());
+      }
+      case IdempotencyRecords.Claim.Mismatch mismatch ->
+          exchange.fail(
+              new HttpError(
+                  422,
+                  "IDEMPOTENCY_KEY_REUSED",
+                  "this Idempotency-Key was used with a different request"));
+      case IdempotencyRecords.Claim.InProgress inProgress ->
+          exchange.fail(
+              new HttpError(
+                  409, "CONFLICT", "a request with this Idempotency-Key is in progress; retry"));
+      case IdempotencyRecords.Claim.Claimed claimed -> {
+        Either<HttpError, Answer> result;
+        try {
+          result = handle.apply(body.get());
+        } catch (RuntimeException e) {
+          idempotency.release(scope, key.get());
+          throw e;
+        }
+        int status = result.fold(HttpError::status, Answer::status);
+        byte[] bytes = result.fold(Responses::error, Answer::body);
+        idempotency.complete(scope, key.get(), status, bytes);
+        send(exchange, result);
+      }
+    }
+  }
+
+  private static void send(Exchange exchange, Either<HttpError, Answer> result) {
     respond(
         exchange,
-        exchange
-            .body(Exchange.JSON)
-            .flatMap(decoder::activate)
-            .flatMap(
-                request ->
-                    useCases
-                        .activate()
-                        .activate(new ActivateLicenseCommand(request.licenseKey(), request.name()))
-                        .mapLeft(ErrorMapping::toHttp)),
-        activation -> exchange.json(201, Responses.activation(activation)));
+        result,
+        answer -> {
+          answer.etag().forEach(etag -> exchange.header(HeaderNames.ETAG, etag));
+          exchange.json(answer.status(), answer.body());
+        });
   }
+
+  static final io.helidon.http.HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+  static final io.helidon.http.HeaderName IDEMPOTENT_REPLAYED =
+      HeaderNames.create("Idempotent-Replayed");
 
   private void deactivate(Exchange exchange) {
     respond(

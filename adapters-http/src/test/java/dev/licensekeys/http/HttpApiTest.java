@@ -49,6 +49,8 @@ class HttpApiTest {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean ready = true;
+  private final java.util.concurrent.atomic.AtomicInteger activations =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Operations operations =
       new Operations(
           () -> ready,
@@ -88,6 +90,7 @@ class HttpApiTest {
             query -> Either.right(List.of(instance)),
             command -> {
               received.set(command);
+              activations.incrementAndGet();
               return Either.right(
                   new Activation(
                       instance,
@@ -109,7 +112,8 @@ class HttpApiTest {
             useCases,
             new Authenticator(apiKeys, Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            operations);
+            operations,
+            new dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords());
     server =
         WebServer.builder()
             .port(0)
@@ -440,5 +444,65 @@ class HttpApiTest {
     assertThat(response.body())
         .contains("\"code\":\"SERVICE_UNAVAILABLE\"")
         .doesNotContain("no database");
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerWithoutASecondActivation()
+      throws Exception {
+    String body = "{\"license_key\": \"K\", \"name\": \"m1\"}";
+    HttpResponse<String> first =
+        send(
+            "POST",
+            "/licenses/activate",
+            body,
+            "Content-Type",
+            "application/json",
+            "Idempotency-Key",
+            "retry-1");
+    HttpResponse<String> retry =
+        send(
+            "POST",
+            "/licenses/activate",
+            body,
+            "Content-Type",
+            "application/json",
+            "Idempotency-Key",
+            "retry-1");
+    HttpResponse<String> otherBody =
+        send(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\": \"K\", \"name\": \"m2\"}",
+            "Content-Type",
+            "application/json",
+            "Idempotency-Key",
+            "retry-1");
+    HttpResponse<String> withoutKey =
+        send("POST", "/licenses/activate", body, "Content-Type", "application/json");
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(otherBody.statusCode()).isEqualTo(422);
+    assertThat(otherBody.body()).contains("IDEMPOTENCY_KEY_REUSED");
+    assertThat(withoutKey.statusCode()).isEqualTo(201);
+    assertThat(activations).hasValue(2);
+  }
+
+  @Test
+  void anIdempotencyKeyMustBeVisibleAscii() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/licenses/activate",
+            "{\"license_key\": \"K\", \"name\": \"m1\"}",
+            "Content-Type",
+            "application/json",
+            "Idempotency-Key",
+            "x".repeat(256));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(activations).hasValue(0);
   }
 }

@@ -9,7 +9,8 @@ public record JdbcAdapters(
     JdbcAuditTrail auditTrail,
     JdbcApiKeys apiKeys,
     SecureRandomIds ids,
-    JdbcBulkImports bulkImports) {
+    JdbcBulkImports bulkImports,
+    JdbcIdempotencyRecords idempotencyRecords) {
 
   public static JdbcAdapters over(Database database) {
     Transactions transactions = database.transactions();
@@ -21,6 +22,7 @@ public record JdbcAdapters(
         new JdbcAuditTrail(transactions),
         new JdbcApiKeys(transactions),
         new SecureRandomIds(),
-        new JdbcBulkImports(transactions));
+        new JdbcBulkImports(transactions),
+        new JdbcIdempotencyRecords(transactions));
   }
 }

@@ -6,11 +6,13 @@ import dev.licensekeys.domain.contract.BulkImportsContract;
 import dev.licensekeys.domain.contract.ConcurrencyContract;
 import dev.licensekeys.domain.contract.DirectoriesContract;
 import dev.licensekeys.domain.contract.IdGeneratorContract;
+import dev.licensekeys.domain.contract.IdempotencyRecordsContract;
 import dev.licensekeys.domain.contract.LicenseKeyInstancesContract;
 import dev.licensekeys.domain.contract.LicenseKeysContract;
 import dev.licensekeys.domain.fixtures.OutPorts;
 import dev.licensekeys.domain.port.out.ApiKeys;
 import dev.licensekeys.domain.port.out.IdGenerator;
+import dev.licensekeys.domain.port.out.IdempotencyRecords;
 import org.junit.jupiter.api.Nested;
 
 /** The domain's out-port contracts, against Postgres. */
@@ -79,6 +81,14 @@ class PostgresContractsTest {
     protected ApiKeys newApiKeys() {
       TestDatabases.truncateAll(TestDatabases.postgres());
       return JdbcAdapters.over(TestDatabases.postgres()).apiKeys();
+    }
+  }
+
+  @Nested
+  class Idempotency extends IdempotencyRecordsContract {
+    @Override
+    protected IdempotencyRecords newRecords() {
+      return JdbcAdapters.over(TestDatabases.postgres()).idempotencyRecords();
     }
   }
 

@@ -94,7 +94,8 @@ final class TestDatabases {
             "license_keys",
             "customers",
             "products",
-            "api_keys"
+            "api_keys",
+            "idempotency_records"
           }) {
         statement.executeUpdate("DELETE FROM " + table);
       }

@@ -63,7 +63,8 @@ public final class Application implements AutoCloseable {
               metrics.counting(useCases(adapters, clock)),
               new Authenticator(adapters.apiKeys(), clock),
               clock,
-              operations);
+              operations,
+              adapters.idempotencyRecords());
       WebServer server =
           WebServer.builder()
               .port(configuration.port())

@@ -393,4 +393,34 @@ abstract class EndToEndContract {
         .contains("license_keys_activations_total{outcome=\"done\"}")
         .contains("hikaricp_connections_active");
   }
+
+  @Test
+  void aRetriedActivationWithItsIdempotencyKeyTakesOneSeat() throws Exception {
+    String keyString = unique("IDEM");
+    String id = importKey(keyString, "5");
+    String body = "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}";
+    String idempotencyKey = unique("attempt");
+
+    HttpResponse<String> first =
+        call("POST", "/licenses/activate", body, null, "Idempotency-Key", idempotencyKey);
+    HttpResponse<String> retry =
+        call("POST", "/licenses/activate", body, null, "Idempotency-Key", idempotencyKey);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(call("GET", "/license_keys/" + id, null, secret).body())
+        .contains("\"instances_count\":1");
+
+    String importBody =
+        "{\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"key\":\""
+            + unique("IDEM-IMPORT")
+            + "\"}";
+    HttpResponse<String> created =
+        call("POST", "/license_keys", importBody, secret, "Idempotency-Key", idempotencyKey);
+    HttpResponse<String> again =
+        call("POST", "/license_keys", importBody, secret, "Idempotency-Key", idempotencyKey);
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(created.body());
+  }
 }
