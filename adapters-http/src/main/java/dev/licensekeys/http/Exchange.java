@@ -39,6 +39,13 @@ final class Exchange {
     return Option.ofOptional(request.headers().first(name));
   }
 
+  /** The connection's peer address: behind a proxy, the proxy's. */
+  String clientAddress() {
+    return request.remotePeer().address() instanceof java.net.InetSocketAddress inet
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(request.remotePeer().address());
+  }
+
   Option<String> query(String name) {
     return Option.ofOptional(request.query().first(name).asOptional());
   }

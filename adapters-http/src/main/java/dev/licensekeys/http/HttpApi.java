@@ -431,9 +431,25 @@ public final class HttpApi {
     };
   }
 
-  /** The public {@code /licenses/*} routes ignore any Authorization header. */
-  private static Handler open(java.util.function.Consumer<Exchange> route) {
-    return (req, res) -> route.accept(new Exchange(req, res));
+  /**
+   * The public {@code /licenses/*} routes ignore any Authorization header, and are rate limited per
+   * client address.
+   */
+  private Handler open(java.util.function.Consumer<Exchange> route) {
+    return (req, res) -> {
+      Exchange exchange = new Exchange(req, res);
+      Option<java.time.Duration> wait = operations.rateLimit().admit(exchange.clientAddress());
+      if (wait.isDefined()) {
+        exchange.header(
+            HeaderNames.RETRY_AFTER,
+            String.valueOf(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+        exchange.fail(
+            new HttpError(
+                429, "TOO_MANY_REQUESTS", "too many requests from this address; retry later"));
+        return;
+      }
+      route.accept(exchange);
+    };
   }
 
   private static Handler methodNotAllowed() {

@@ -16,9 +16,11 @@ public record Operations(
     Supplier<String> metrics,
     RequestObserver observer,
     Consumer<String> accessLog,
-    Predicate<Throwable> unavailable) {
+    Predicate<Throwable> unavailable,
+    PublicRateLimit rateLimit) {
 
   public Operations {
+    Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(unavailable, "unavailable");
     Objects.requireNonNull(ready, "ready");
     Objects.requireNonNull(metrics, "metrics");
@@ -29,7 +31,12 @@ public record Operations(
   /** For tests and embedders that watch nothing: always ready, no metrics, no log. */
   public static Operations none() {
     return new Operations(
-        () -> true, () -> "", (route, method, status, nanos) -> {}, line -> {}, error -> false);
+        () -> true,
+        () -> "",
+        (route, method, status, nanos) -> {},
+        line -> {},
+        error -> false,
+        PublicRateLimit.defaults());
   }
 
   /** Told of every request once it is answered. */

@@ -57,7 +57,8 @@ class HttpApiTest {
           () -> "# metrics\n",
           (route, method, status, nanos) -> observed.add(method + " " + route + " " + status),
           accessLog::add,
-          error -> error instanceof java.io.UncheckedIOException);
+          error -> error instanceof java.io.UncheckedIOException,
+          new PublicRateLimit(600, 30));
   private WebServer server;
   private InMemoryApiKeys apiKeys;
 
@@ -504,5 +505,31 @@ class HttpApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(activations).hasValue(0);
+  }
+
+  @Test
+  void thePublicRoutesAreRateLimitedPerAddressWithRetryAfter() throws Exception {
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 40; i++) {
+      HttpResponse<String> response =
+          send(
+              "POST",
+              "/licenses/validate",
+              "{\"license_key\": \"x\"}",
+              "Content-Type",
+              "application/json");
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 429) {
+        limited = response;
+      }
+    }
+
+    assertThat(statuses.subList(0, 30)).containsOnly(200);
+    assertThat(statuses.subList(30, 40)).contains(429);
+    assertThat(limited.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isPositive());
+    assertThat(limited.body()).contains("\"code\":\"TOO_MANY_REQUESTS\"");
+    assertThat(authed("GET", "/license_keys/" + key.id(), null).statusCode()).isEqualTo(200);
   }
 }

@@ -57,7 +57,8 @@ public final class Application implements AutoCloseable {
               metrics::scrape,
               metrics,
               accessLog,
-              Application::databaseUnavailable);
+              Application::databaseUnavailable,
+              configuration.rateLimit());
       HttpApi api =
           new HttpApi(
               metrics.counting(useCases(adapters, clock)),

@@ -1,11 +1,19 @@
 package dev.licensekeys.app;
 
+import dev.licensekeys.http.PublicRateLimit;
 import dev.licensekeys.persistence.DatabaseSettings;
 import io.vavr.control.Either;
 import java.util.Map;
 
-/** The service's settings, from the environment: PORT, DATABASE_URL, _USER, _PASSWORD. */
-public record Configuration(int port, DatabaseSettings database) {
+/**
+ * The service's settings, from the environment: PORT, DATABASE_URL, _USER, _PASSWORD, and the
+ * public routes' rate limit per client address, PUBLIC_RATE_LIMIT_PER_MINUTE and _BURST.
+ */
+public record Configuration(int port, DatabaseSettings database, PublicRateLimit rateLimit) {
+
+  public Configuration(int port, DatabaseSettings database) {
+    this(port, database, PublicRateLimit.defaults());
+  }
 
   public static final int DEFAULT_PORT = 8080;
 
@@ -30,7 +38,22 @@ public record Configuration(int port, DatabaseSettings database) {
                   environment.getOrDefault("DATABASE_USER", ""),
                   environment.getOrDefault("DATABASE_PASSWORD", ""),
                   10);
-      return Either.right(new Configuration(port, database));
+      String perMinute = environment.getOrDefault("PUBLIC_RATE_LIMIT_PER_MINUTE", "6000").strip();
+      String burst = environment.getOrDefault("PUBLIC_RATE_LIMIT_BURST", "600").strip();
+      if (!perMinute.matches("[1-9][0-9]{0,8}") || !burst.matches("[1-9][0-9]{0,8}")) {
+        return Either.left(
+            "PUBLIC_RATE_LIMIT_PER_MINUTE and PUBLIC_RATE_LIMIT_BURST must be whole numbers from 1,"
+                + " got '"
+                + perMinute
+                + "' and '"
+                + burst
+                + "'");
+      }
+      return Either.right(
+          new Configuration(
+              port,
+              database,
+              new PublicRateLimit(Integer.parseInt(perMinute), Integer.parseInt(burst))));
     } catch (IllegalArgumentException e) {
       return Either.left(e.getMessage());
     }
