@@ -38,7 +38,7 @@ public final class Responses {
     return bytes.toByteArray();
   }
 
-  static byte[] licenseKey(LicenseKey key, Instant now) {
+  public static byte[] licenseKey(LicenseKey key, Instant now) {
     return json(json -> writeLicenseKey(json, key, now));
   }
 

@@ -1,7 +1,5 @@
 package dev.licensekeys.domain.model;
 
-import java.util.regex.Pattern;
-
 /** The shapes of the identifiers this domain hands out, and guards for the ones it receives. */
 public final class Ids {
 
@@ -11,17 +9,31 @@ public final class Ids {
   public static final String BASE62 =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-  private static final Pattern LICENSE_KEY_ID = Pattern.compile("lic_[0-9A-Za-z]{21}");
-  private static final Pattern INSTANCE_ID = Pattern.compile("lki_[0-9A-Za-z]{21}");
-
   private Ids() {}
 
   public static boolean isLicenseKeyId(String candidate) {
-    return candidate != null && LICENSE_KEY_ID.matcher(candidate).matches();
+    return hasShape(candidate, LICENSE_KEY_PREFIX);
   }
 
   public static boolean isInstanceId(String candidate) {
-    return candidate != null && INSTANCE_ID.matcher(candidate).matches();
+    return hasShape(candidate, INSTANCE_PREFIX);
+  }
+
+  /** The prefix, then 21 base62 characters; by hand, since every record built checks it. */
+  private static boolean hasShape(String candidate, String prefix) {
+    if (candidate == null
+        || candidate.length() != prefix.length() + RANDOM_PART_LENGTH
+        || !candidate.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      boolean base62 = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (!base62) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void requireLicenseKeyId(String id) {

@@ -1,0 +1,48 @@
+package dev.licensekeys.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The load benchmark's baseline: a bare Helidon SE route that reads the same PATCH body with
+ * Jackson and answers a fixed license key of the same size. PORT from the environment.
+ */
+public final class BareRoute {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] ANSWER =
+      ("{\"business_id\":\"bus_bench\",\"created_at\":\"2026-01-01T00:00:00Z\",\"customer_id\":\"cus_bench\","
+              + "\"id\":\"lic_000000000000000000001\",\"instances_count\":0,\"key\":\"BENCH-000000001\","
+              + "\"product_id\":\"pdt_bench\",\"source\":\"import\",\"status\":\"active\",\"activations_limit\":5,"
+              + "\"expires_at\":null,\"payment_id\":null,\"subscription_id\":null}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private BareRoute() {}
+
+  public static void main(String[] args) {
+    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8090"));
+    WebServer server =
+        WebServer.builder()
+            .port(port)
+            .routing(
+                routing ->
+                    routing.patch(
+                        "/license_keys/{id}",
+                        (req, res) -> {
+                          try {
+                            JSON.readTree(req.content().inputStream());
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                          res.header(HeaderNames.CONTENT_TYPE, "application/json");
+                          res.send(ANSWER);
+                        }))
+            .build()
+            .start();
+    System.out.println("bare route listening on http://localhost:" + server.port());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.licensekeys.benchmarks;
+
+import dev.licensekeys.domain.fixtures.OutPorts;
+import dev.licensekeys.domain.fixtures.TestData;
+import dev.licensekeys.domain.inmemory.InMemoryAdapters;
+import dev.licensekeys.domain.inmemory.InMemoryApiKeys;
+import dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords;
+import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.service.LicenseKeyInstanceService;
+import dev.licensekeys.domain.service.LicenseKeyService;
+import dev.licensekeys.domain.service.LicensingService;
+import dev.licensekeys.http.Authenticator;
+import dev.licensekeys.http.HttpApi;
+import dev.licensekeys.http.Operations;
+import dev.licensekeys.http.UseCases;
+import io.helidon.webserver.WebServer;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The service's HTTP API over the domain's in-memory adapters, for the load benchmark: the same
+ * routes, decoding, rules and encoding as the service, with no database. Seeds KEYS keys (10,000)
+ * and writes their ids to IDS_FILE; the API key's secret is "bench-secret". PORT from the
+ * environment.
+ */
+public final class InMemoryService {
+
+  private InMemoryService() {}
+
+  public static void main(String[] args) throws IOException {
+    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8091"));
+    int keys = Integer.parseInt(System.getenv().getOrDefault("KEYS", "10000"));
+    Path idsFile = Path.of(System.getenv().getOrDefault("IDS_FILE", "ids.txt"));
+    Clock clock = Clock.systemUTC();
+    OutPorts ports = InMemoryAdapters.create();
+    TestData.seedDirectories(ports);
+    try (PrintWriter ids = new PrintWriter(Files.newBufferedWriter(idsFile))) {
+      for (int i = 0; i < keys; i++) {
+        LicenseKey key = TestData.key(ports.ids().newLicenseKeyId()).limit(5).build();
+        ports.licenseKeys().add(key, AuditEvent.keyCreated(key, clock.instant(), Option.none()));
+        ids.println(key.id());
+      }
+    }
+    InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+    apiKeys.add(
+        ApiKey.issued(
+            "key_bench",
+            TestData.BUSINESS,
+            Option.none(),
+            "bench",
+            ApiKey.hashSecret("bench-secret"),
+            Instant.now()));
+    LicenseKeyService licenseKeys =
+        new LicenseKeyService(
+            ports.licenseKeys(), ports.customers(), ports.products(), ports.ids(), clock);
+    LicenseKeyInstanceService instances = new LicenseKeyInstanceService(ports.instances(), clock);
+    LicensingService licensing =
+        new LicensingService(
+            ports.licenseKeys(),
+            ports.instances(),
+            ports.customers(),
+            ports.products(),
+            ports.ids(),
+            clock);
+    UseCases useCases =
+        new UseCases(
+            licenseKeys,
+            licenseKeys,
+            licenseKeys,
+            licenseKeys,
+            instances,
+            instances,
+            instances,
+            licensing,
+            licensing,
+            licensing);
+    HttpApi api =
+        new HttpApi(
+            useCases,
+            new Authenticator(apiKeys, clock),
+            clock,
+            Operations.none(),
+            new InMemoryIdempotencyRecords());
+    WebServer server =
+        WebServer.builder()
+            .port(port)
+            .directHandlers(HttpApi.directHandlers())
+            .routing(api::register)
+            .build()
+            .start();
+    System.out.println("in-memory service listening on http://localhost:" + server.port());
+  }
+}
