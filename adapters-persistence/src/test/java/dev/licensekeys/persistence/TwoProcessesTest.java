@@ -2,6 +2,7 @@ package dev.licensekeys.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.Concurrently;
 import dev.licensekeys.domain.fixtures.MutableClock;
 import dev.licensekeys.domain.fixtures.OutPorts;
 import dev.licensekeys.domain.fixtures.Services;
@@ -17,13 +18,8 @@ import dev.licensekeys.domain.port.in.Activation;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -137,29 +133,8 @@ class TwoProcessesTest {
         .hasSize(expected);
   }
 
-  private static <T> List<T> concurrently(
-      int threads, java.util.function.IntFunction<Supplier<T>> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int thread = 0; thread < threads; thread++) {
-        Supplier<T> work = task.apply(thread);
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return work.get();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(2, TimeUnit.MINUTES));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+  private static <T> List<T> concurrently(int threads, IntFunction<Supplier<T>> task)
+      throws Exception {
+    return Concurrently.run(threads, thread -> task.apply(thread).get());
   }
 }

@@ -9,9 +9,7 @@ import dev.licensekeys.persistence.DatabaseSettings;
 import io.vavr.control.Option;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,18 +96,7 @@ class TenantIsolationTest {
 
   private HttpResponse<String> call(String method, String path, String body, String bearer)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + application.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Client(client, application.port(), bearer).send(method, path, body);
   }
 
   private static String id(String json) {

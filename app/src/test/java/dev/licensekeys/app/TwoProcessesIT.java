@@ -2,6 +2,7 @@ package dev.licensekeys.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.Concurrently;
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.FieldChange;
@@ -11,16 +12,10 @@ import dev.licensekeys.persistence.DatabaseSettings;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.collection.Seq;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,33 +191,7 @@ class TwoProcessesIT {
             + " versions written, final state equals the audit trail");
   }
 
-  private static <T> List<T> all(int threads, ThreadTask<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int thread = 0; thread < threads; thread++) {
-        int index = thread;
-        Callable<T> call =
-            () -> {
-              start.await();
-              return task.run(index);
-            };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @FunctionalInterface
-  private interface ThreadTask<T> {
-    T run(int thread) throws Exception;
+  private static <T> List<T> all(int threads, Concurrently.ThreadTask<T> task) throws Exception {
+    return Concurrently.run(threads, task);
   }
 }

@@ -2,6 +2,7 @@ package dev.licensekeys.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.Concurrently;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.LicenseKey;
@@ -19,12 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -189,34 +184,7 @@ public abstract class ConcurrencyContract extends OutPortsContract {
     assertThat(key.instancesCount()).as("instances_count equals the instance rows").isEqualTo(rows);
   }
 
-  /** Runs {@code task} on {@code threads} threads, released together, and collects the results. */
-  private static <T> List<T> all(int threads, ThreadTask<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      java.util.List<Future<T>> futures = new ArrayList<>();
-      for (int thread = 0; thread < threads; thread++) {
-        int index = thread;
-        Callable<T> call =
-            () -> {
-              start.await();
-              return task.run(index);
-            };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      java.util.List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(2, TimeUnit.MINUTES));
-      }
-      return List.ofAll(results);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @FunctionalInterface
-  private interface ThreadTask<T> {
-    T run(int thread) throws Exception;
+  private static <T> List<T> all(int threads, Concurrently.ThreadTask<T> task) throws Exception {
+    return List.ofAll(Concurrently.run(threads, task));
   }
 }
