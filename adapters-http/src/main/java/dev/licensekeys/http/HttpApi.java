@@ -305,17 +305,30 @@ public final class HttpApi {
    */
   private void idempotent(
       Exchange exchange, String scope, Function<byte[], Either<HttpError, Answer>> handle) {
-    Either<HttpError, byte[]> body = exchange.body(Exchange.JSON);
-    if (body.isLeft()) {
-      exchange.fail(body.getLeft());
-      return;
-    }
-    Option<String> key = exchange.header(IDEMPOTENCY_KEY);
-    if (key.isEmpty()) {
-      send(exchange, handle.apply(body.get()));
-      return;
-    }
-    if (!key.get().matches("[\\x21-\\x7e]{1,255}")) {
+    respond(
+        exchange,
+        exchange.body(Exchange.JSON),
+        body ->
+            exchange
+                .header(IDEMPOTENCY_KEY)
+                .fold(
+                    () -> {
+                      send(exchange, handle.apply(body));
+                      return null;
+                    },
+                    key -> {
+                      once(exchange, scope, key, body, handle);
+                      return null;
+                    }));
+  }
+
+  private void once(
+      Exchange exchange,
+      String scope,
+      String key,
+      byte[] body,
+      Function<byte[], Either<HttpError, Answer>> handle) {
+    if (!key.matches("[\\x21-\\x7e]{1,255}")) {
       exchange.fail(HttpError.badBody("Idempotency-Key must be 1 to 255 visible ASCII characters"));
       return;
     }
@@ -323,8 +336,8 @@ public final class HttpApi {
         dev.licensekeys.domain.model.ApiKey.hashSecret(
             exchange.request().path().path()
                 + "\n"
-                + new String(body.get(), java.nio.charset.StandardCharsets.UTF_8));
-    switch (idempotency.claim(scope, key.get(), fingerprint, clock.instant())) {
+                + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    switch (idempotency.claim(scope, key, fingerprint, clock.instant())) {
       case IdempotencyRecords.Claim.Replay replay -> {
         exchange.header(IDEMPOTENT_REPLAYED, "true");
         exchange.json(replay.status(), replay.body());
@@ -342,14 +355,16 @@ public final class HttpApi {
       case IdempotencyRecords.Claim.Claimed claimed -> {
         Either<HttpError, Answer> result;
         try {
-          result = handle.apply(body.get());
+          result = handle.apply(body);
         } catch (RuntimeException e) {
-          idempotency.release(scope, key.get());
+          idempotency.release(scope, key);
           throw e;
         }
-        int status = result.fold(HttpError::status, Answer::status);
-        byte[] bytes = result.fold(Responses::error, Answer::body);
-        idempotency.complete(scope, key.get(), status, bytes);
+        idempotency.complete(
+            scope,
+            key,
+            result.fold(HttpError::status, Answer::status),
+            result.fold(Responses::error, Answer::body));
         send(exchange, result);
       }
     }
