@@ -6,10 +6,21 @@ import java.sql.SQLException;
 public final class DataAccessException extends RuntimeException {
 
   private final String sqlState;
+  private final boolean noConnection;
 
   DataAccessException(String message, SQLException cause) {
+    this(message, cause, false);
+  }
+
+  private DataAccessException(String message, SQLException cause, boolean noConnection) {
     super(message + ": " + cause.getMessage(), cause);
     this.sqlState = cause.getSQLState() == null ? "" : cause.getSQLState();
+    this.noConnection = noConnection;
+  }
+
+  /** No connection could be had: the database is down, or the pool is closing. */
+  static DataAccessException noConnection(String message, SQLException cause) {
+    return new DataAccessException(message, cause, true);
   }
 
   public String sqlState() {
@@ -22,7 +33,8 @@ public final class DataAccessException extends RuntimeException {
    * later.
    */
   public boolean isUnavailable() {
-    return sqlState.startsWith("08")
+    return noConnection
+        || sqlState.startsWith("08")
         || sqlState.equals("57P01")
         || sqlState.equals("57P02")
         || sqlState.equals("57P03")

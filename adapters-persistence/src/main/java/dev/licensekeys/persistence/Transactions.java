@@ -32,7 +32,7 @@ final class Transactions {
 
   <T> T inTransaction(String what, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
+      try (Connection connection = connect(what)) {
         connection.setAutoCommit(false);
         try {
           T result = work.run(connection);
@@ -55,10 +55,18 @@ final class Transactions {
 
   /** One statement or a few reads that need no transaction of their own. */
   <T> T read(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect(what)) {
       return work.run(connection);
     } catch (SQLException e) {
       throw new DataAccessException(what + " failed", e);
+    }
+  }
+
+  private Connection connect(String what) {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw DataAccessException.noConnection(what + " found no connection", e);
     }
   }
 
