@@ -25,11 +25,17 @@ final class AccessLog implements Filter {
   private final Operations operations;
   private final Clock clock;
   private final AtomicInteger inFlight;
+  private final java.util.function.BooleanSupplier stopping;
 
-  AccessLog(Operations operations, Clock clock, AtomicInteger inFlight) {
+  AccessLog(
+      Operations operations,
+      Clock clock,
+      AtomicInteger inFlight,
+      java.util.function.BooleanSupplier stopping) {
     this.operations = operations;
     this.clock = clock;
     this.inFlight = inFlight;
+    this.stopping = stopping;
   }
 
   @Override
@@ -44,7 +50,16 @@ final class AccessLog implements Filter {
     response.header(REQUEST_ID, requestId);
     inFlight.incrementAndGet();
     try {
-      chain.proceed();
+      if (stopping.getAsBoolean()) {
+        // Draining before the stop: no new work, and the client knows to retry elsewhere.
+        response.header(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
+        response.header(HeaderNames.CONNECTION, "close");
+        response.status(io.helidon.http.Status.SERVICE_UNAVAILABLE_503);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(Responses.error(HttpError.stopping()));
+      } else {
+        chain.proceed();
+      }
     } finally {
       inFlight.decrementAndGet();
       long nanos = System.nanoTime() - start;

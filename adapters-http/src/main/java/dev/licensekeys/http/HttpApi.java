@@ -41,6 +41,8 @@ public final class HttpApi {
   private final byte[] openApi;
   private final Operations operations;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final IdempotencyRecords idempotency;
 
   public HttpApi(
@@ -59,7 +61,7 @@ public final class HttpApi {
 
   public void register(HttpRouting.Builder routing) {
     routing
-        .addFilter(new AccessLog(operations, clock, inFlight))
+        .addFilter(new AccessLog(operations, clock, inFlight, stopping::get))
         .get("/health/live", (req, res) -> new Exchange(req, res).json(200, health(true)))
         .get(
             "/health/ready",
@@ -97,6 +99,14 @@ public final class HttpApi {
   }
 
   /**
+   * Starts a graceful stop: from now on requests are answered 503 with Retry-After, while those
+   * already running finish (see {@link #awaitIdle}); then the server can stop.
+   */
+  public void beginStop() {
+    stopping.set(true);
+  }
+
+  /**
    * Waits until no request is being handled, or {@code timeout} has passed: after the server has
    * stopped taking connections, so that the requests it took finish before the database closes.
    */
@@ -120,9 +130,19 @@ public final class HttpApi {
    * its limit) answered as JSON {code, message} like every other error; the message never echoes
    * the request.
    */
-  public static DirectHandlers directHandlers() {
+  public DirectHandlers directHandlers() {
     DirectHandler json =
         (request, eventType, status, headers, message) -> {
+          if (stopping.get() && status.code() >= 500) {
+            // A request the server read as it was stopping: not a failure, a retry elsewhere.
+            return DirectHandler.TransportResponse.builder()
+                .status(io.helidon.http.Status.SERVICE_UNAVAILABLE_503)
+                .headers(headers)
+                .header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .entity(Responses.error(HttpError.stopping()))
+                .build();
+          }
           HttpError error =
               new HttpError(status.code(), directCode(status.code()), status.reasonPhrase());
           return DirectHandler.TransportResponse.builder()

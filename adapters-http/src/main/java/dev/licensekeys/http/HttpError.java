@@ -50,6 +50,10 @@ public record HttpError(int status, String code, String message) {
         "the database is unavailable; nothing changed, try again shortly");
   }
 
+  static HttpError stopping() {
+    return new HttpError(503, "SERVICE_UNAVAILABLE", "the service is stopping; try again");
+  }
+
   static HttpError internal() {
     return new HttpError(500, "INTERNAL_SERVER_ERROR", "something went wrong on our side");
   }

@@ -119,7 +119,7 @@ class HttpApiTest {
         WebServer.builder()
             .port(0)
             .shutdownHook(false)
-            .directHandlers(HttpApi.directHandlers())
+            .directHandlers(api.directHandlers())
             .routing(api::register)
             .build()
             .start();

@@ -28,9 +28,9 @@ public final class DataAccessException extends RuntimeException {
   }
 
   /**
-   * The database could not be reached (SQLSTATE class 08, a shutting or starting server, or no
-   * connection within the pool's timeout): nothing was done, and the same request may succeed
-   * later.
+   * The database could not be reached (SQLSTATE class 08, a shutting or starting server, an H2
+   * database closed as the JVM exits, or no connection within the pool's timeout): nothing was
+   * done, and the same request may succeed later.
    */
   public boolean isUnavailable() {
     return noConnection
@@ -38,6 +38,9 @@ public final class DataAccessException extends RuntimeException {
         || sqlState.equals("57P01")
         || sqlState.equals("57P02")
         || sqlState.equals("57P03")
+        // H2 closed by its own shutdown hook (it cannot be turned off in auto-server mode).
+        || sqlState.equals("90098")
+        || sqlState.equals("90121")
         || getCause() instanceof java.sql.SQLTransientConnectionException;
   }
 

@@ -70,7 +70,7 @@ public final class Application implements AutoCloseable {
           WebServer.builder()
               .port(configuration.port())
               .shutdownHook(false)
-              .directHandlers(HttpApi.directHandlers())
+              .directHandlers(api.directHandlers())
               .routing(api::register)
               .build()
               .start();
@@ -126,15 +126,19 @@ public final class Application implements AutoCloseable {
     return adapters;
   }
 
-  /** Stops taking connections, lets requests in flight finish, then closes the pool. */
+  /**
+   * Answers new requests 503, lets those in flight finish, stops the server (no more connections),
+   * then closes the pool.
+   */
   @Override
   public void close() {
-    server.stop();
+    api.beginStop();
     try {
       api.awaitIdle(DRAIN_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    server.stop();
     accessLog.close();
     database.close();
   }

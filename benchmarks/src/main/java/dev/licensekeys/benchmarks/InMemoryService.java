@@ -91,7 +91,7 @@ public final class InMemoryService {
     WebServer server =
         WebServer.builder()
             .port(port)
-            .directHandlers(HttpApi.directHandlers())
+            .directHandlers(api.directHandlers())
             .routing(api::register)
             .build()
             .start();
