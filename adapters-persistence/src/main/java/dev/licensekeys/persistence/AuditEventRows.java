@@ -23,41 +23,7 @@ final class AuditEventRows {
   private AuditEventRows() {}
 
   static void insert(Connection connection, AuditEvent event) throws SQLException {
-    long eventId;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO audit_events (business_id, subject_id, operation, occurred_at, api_key_id)"
-                + " VALUES (?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      insert.setString(1, event.businessId());
-      insert.setString(2, event.subjectId());
-      insert.setString(3, event.operation().name());
-      Sql.setInstant(insert, 4, event.at());
-      Sql.setText(insert, 5, event.apiKeyId());
-      insert.executeUpdate();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        keys.next();
-        eventId = keys.getLong(1);
-      }
-    }
-    if (event.changes().isEmpty()) {
-      return;
-    }
-    try (PreparedStatement change =
-        connection.prepareStatement(
-            "INSERT INTO audit_event_changes (event_id, seq, field_name, old_value, new_value)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      int seq = 0;
-      for (FieldChange fieldChange : event.changes()) {
-        change.setLong(1, eventId);
-        change.setInt(2, seq++);
-        change.setString(3, fieldChange.field());
-        Sql.setText(change, 4, fieldChange.before());
-        Sql.setText(change, 5, fieldChange.after());
-        change.addBatch();
-      }
-      change.executeBatch();
-    }
+    insertAll(connection, List.of(event));
   }
 
   /** Many events at once, in two JDBC batches: the events, then all their changes. */

@@ -2,11 +2,9 @@ package dev.licensekeys.benchmarks;
 
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyStatus;
-import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,24 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DomainBenchmarks {
 
-  final Instant now = Instant.parse("2026-06-01T00:00:00Z");
-  final LicenseKey key =
-      new LicenseKey(
-          "lic_000000000000000000001",
-          "bus_1",
-          "brnd_1",
-          "cus_1",
-          "pdt_1",
-          "KEY-1",
-          Source.IMPORT,
-          Option.some(5),
-          2,
-          false,
-          Option.some(Instant.parse("2030-01-01T00:00:00Z")),
-          Option.none(),
-          Option.none(),
-          Instant.parse("2026-01-01T00:00:00Z"),
-          7);
+  final Instant now = BenchData.NOW;
+  final LicenseKey key = BenchData.KEY;
   final LicenseKeyPatch patch =
       new LicenseKeyPatch(Change.set(10), Change.set(true), Change.clear());
   final LicenseKeyPatch later =

@@ -3,10 +3,8 @@ package dev.licensekeys.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.licensekeys.domain.model.LicenseKey;
-import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.Responses;
-import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,24 +35,8 @@ public class WireBenchmarks {
   final byte[] body =
       "{\"activations_limit\": 10, \"disabled\": null, \"expires_at\": \"2030-01-01T00:00:00Z\"}"
           .getBytes(StandardCharsets.UTF_8);
-  final Instant now = Instant.parse("2026-06-01T00:00:00Z");
-  final LicenseKey key =
-      new LicenseKey(
-          "lic_000000000000000000001",
-          "bus_1",
-          "brnd_1",
-          "cus_1",
-          "pdt_1",
-          "KEY-1",
-          Source.IMPORT,
-          Option.some(5),
-          2,
-          false,
-          Option.some(Instant.parse("2030-01-01T00:00:00Z")),
-          Option.none(),
-          Option.none(),
-          Instant.parse("2026-01-01T00:00:00Z"),
-          7);
+  final Instant now = BenchData.NOW;
+  final LicenseKey key = BenchData.KEY;
   final Map<String, Object> sameFields = new LinkedHashMap<>();
 
   {
