@@ -145,6 +145,15 @@ class HttpApiTest {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST with a JSON body and, after it, any more header names and values. */
+  private HttpResponse<String> postJson(String path, String body, String... more) throws Exception {
+    String[] headers = new String[more.length + 2];
+    headers[0] = "Content-Type";
+    headers[1] = "application/json";
+    System.arraycopy(more, 0, headers, 2, more.length);
+    return send("POST", path, body, headers);
+  }
+
   private HttpResponse<String> authed(String method, String path, String body, String... more)
       throws Exception {
     String[] headers = new String[more.length + 4];
@@ -225,12 +234,9 @@ class HttpApiTest {
   @Test
   void thePublicRoutesIgnoreAnyAuthorizationHeader() throws Exception {
     HttpResponse<String> response =
-        send(
-            "POST",
+        postJson(
             "/licenses/validate",
             "{\"license_key\": \"" + key.key() + "\"}",
-            "Content-Type",
-            "application/json",
             "Authorization",
             "Bearer garbage");
 
@@ -241,12 +247,7 @@ class HttpApiTest {
   @Test
   void anActivationAnswers201WithTheCustomerAndProduct() throws Exception {
     HttpResponse<String> response =
-        send(
-            "POST",
-            "/licenses/activate",
-            "{\"license_key\": \"K\", \"name\": \"m1\"}",
-            "Content-Type",
-            "application/json");
+        postJson("/licenses/activate", "{\"license_key\": \"K\", \"name\": \"m1\"}");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.body())
@@ -258,12 +259,9 @@ class HttpApiTest {
   @Test
   void aDeactivationAnswers200WithNoBody() throws Exception {
     HttpResponse<String> response =
-        send(
-            "POST",
+        postJson(
             "/licenses/deactivate",
-            "{\"license_key\": \"K\", \"license_key_instance_id\": \"lki_1\"}",
-            "Content-Type",
-            "application/json");
+            "{\"license_key\": \"K\", \"license_key_instance_id\": \"lki_1\"}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEmpty();
@@ -361,13 +359,7 @@ class HttpApiTest {
 
   @Test
   void aFailureInsideIsA500ThatRevealsNothing() throws Exception {
-    HttpResponse<String> response =
-        send(
-            "POST",
-            "/licenses/validate",
-            "{\"license_key\": \"boom\"}",
-            "Content-Type",
-            "application/json");
+    HttpResponse<String> response = postJson("/licenses/validate", "{\"license_key\": \"boom\"}");
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body())
@@ -406,12 +398,8 @@ class HttpApiTest {
         authed(
             "PATCH", "/license_keys/" + key.id(), "{\"disabled\": true}", "X-Request-Id", "req-42");
     HttpResponse<String> activated =
-        send(
-            "POST",
-            "/licenses/activate",
-            "{\"license_key\": \"" + key.key() + "\", \"name\": \"m1\"}",
-            "Content-Type",
-            "application/json");
+        postJson(
+            "/licenses/activate", "{\"license_key\": \"" + key.key() + "\", \"name\": \"m1\"}");
 
     assertThat(patched.headers().firstValue("X-Request-Id")).contains("req-42");
     assertThat(activated.headers().firstValue("X-Request-Id"))
@@ -432,13 +420,7 @@ class HttpApiTest {
 
   @Test
   void anUnavailableDatabaseIsA503WithRetryAfter() throws Exception {
-    HttpResponse<String> response =
-        send(
-            "POST",
-            "/licenses/validate",
-            "{\"license_key\": \"away\"}",
-            "Content-Type",
-            "application/json");
+    HttpResponse<String> response = postJson("/licenses/validate", "{\"license_key\": \"away\"}");
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).contains("2");
@@ -451,35 +433,15 @@ class HttpApiTest {
   void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerWithoutASecondActivation()
       throws Exception {
     String body = "{\"license_key\": \"K\", \"name\": \"m1\"}";
-    HttpResponse<String> first =
-        send(
-            "POST",
-            "/licenses/activate",
-            body,
-            "Content-Type",
-            "application/json",
-            "Idempotency-Key",
-            "retry-1");
-    HttpResponse<String> retry =
-        send(
-            "POST",
-            "/licenses/activate",
-            body,
-            "Content-Type",
-            "application/json",
-            "Idempotency-Key",
-            "retry-1");
+    HttpResponse<String> first = postJson("/licenses/activate", body, "Idempotency-Key", "retry-1");
+    HttpResponse<String> retry = postJson("/licenses/activate", body, "Idempotency-Key", "retry-1");
     HttpResponse<String> otherBody =
-        send(
-            "POST",
+        postJson(
             "/licenses/activate",
             "{\"license_key\": \"K\", \"name\": \"m2\"}",
-            "Content-Type",
-            "application/json",
             "Idempotency-Key",
             "retry-1");
-    HttpResponse<String> withoutKey =
-        send("POST", "/licenses/activate", body, "Content-Type", "application/json");
+    HttpResponse<String> withoutKey = postJson("/licenses/activate", body);
 
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(retry.statusCode()).isEqualTo(201);
@@ -494,12 +456,9 @@ class HttpApiTest {
   @Test
   void anIdempotencyKeyMustBeVisibleAscii() throws Exception {
     HttpResponse<String> response =
-        send(
-            "POST",
+        postJson(
             "/licenses/activate",
             "{\"license_key\": \"K\", \"name\": \"m1\"}",
-            "Content-Type",
-            "application/json",
             "Idempotency-Key",
             "x".repeat(256));
 
@@ -512,13 +471,7 @@ class HttpApiTest {
     java.util.List<Integer> statuses = new java.util.ArrayList<>();
     HttpResponse<String> limited = null;
     for (int i = 0; i < 40; i++) {
-      HttpResponse<String> response =
-          send(
-              "POST",
-              "/licenses/validate",
-              "{\"license_key\": \"x\"}",
-              "Content-Type",
-              "application/json");
+      HttpResponse<String> response = postJson("/licenses/validate", "{\"license_key\": \"x\"}");
       statuses.add(response.statusCode());
       if (response.statusCode() == 429) {
         limited = response;

@@ -125,6 +125,15 @@ abstract class EndToEndContract {
     return matcher.group(1);
   }
 
+  /** A public activation of {@code keyString}, as a customer's software sends it. */
+  protected HttpResponse<String> activate(String keyString, String name) throws Exception {
+    return call(
+        "POST",
+        "/licenses/activate",
+        "{\"license_key\":\"" + keyString + "\",\"name\":\"" + name + "\"}",
+        null);
+  }
+
   private String unique(String prefix) {
     return prefix + "-" + System.nanoTime();
   }
@@ -214,18 +223,8 @@ abstract class EndToEndContract {
     String keyString = unique("SEATS");
     String id = importKey(keyString, "1");
 
-    HttpResponse<String> first =
-        call(
-            "POST",
-            "/licenses/activate",
-            "{\"license_key\":\"" + keyString + "\",\"name\":\"laptop\"}",
-            null);
-    HttpResponse<String> second =
-        call(
-            "POST",
-            "/licenses/activate",
-            "{\"license_key\":\"" + keyString + "\",\"name\":\"desktop\"}",
-            null);
+    HttpResponse<String> first = activate(keyString, "laptop");
+    HttpResponse<String> second = activate(keyString, "desktop");
     String instanceId = id(first.body());
 
     assertThat(first.statusCode()).isEqualTo(201);
@@ -296,14 +295,7 @@ abstract class EndToEndContract {
   void instancesCanBeReadRenamedAndListed() throws Exception {
     String keyString = unique("INST");
     String keyId = importKey(keyString, "null");
-    String instanceId =
-        id(
-            call(
-                    "POST",
-                    "/licenses/activate",
-                    "{\"license_key\":\"" + keyString + "\",\"name\":\"old\"}",
-                    null)
-                .body());
+    String instanceId = id(activate(keyString, "old").body());
 
     HttpResponse<String> renamed =
         call("PATCH", "/license_key_instances/" + instanceId, "{\"name\":\"new\"}", secret);
@@ -353,11 +345,7 @@ abstract class EndToEndContract {
     String keyString = unique("LOGGED");
     String id = importKey(keyString, "2");
     call("PATCH", "/license_keys/" + id, "{\"disabled\":false}", secret, "X-Request-Id", "patch-1");
-    call(
-        "POST",
-        "/licenses/activate",
-        "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}",
-        null);
+    activate(keyString, "m");
     for (int wait = 0;
         wait < 100 && !accessLogged.toString().contains("/licenses/activate");
         wait++) {
@@ -377,11 +365,7 @@ abstract class EndToEndContract {
   void healthAndMetricsAnswerWithoutAnApiKey() throws Exception {
     String keyString = unique("METRIC");
     importKey(keyString, "1");
-    call(
-        "POST",
-        "/licenses/activate",
-        "{\"license_key\":\"" + keyString + "\",\"name\":\"m\"}",
-        null);
+    activate(keyString, "m");
 
     assertThat(call("GET", "/health/live", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(call("GET", "/health/ready", null, null).statusCode()).isEqualTo(200);
