@@ -33,9 +33,11 @@ public final class JdbcLicenseKeys implements LicenseKeys {
       "SELECT " + LicenseKeyRows.KEY_COLUMNS + " FROM license_keys";
 
   private final Transactions transactions;
+  private final GroupedSaves groupedSaves;
 
   JdbcLicenseKeys(Transactions transactions) {
     this.transactions = transactions;
+    this.groupedSaves = new GroupedSaves(transactions);
   }
 
   @Override
@@ -150,15 +152,9 @@ public final class JdbcLicenseKeys implements LicenseKeys {
 
   @Override
   public Option<LicenseKey> save(LicenseKey changed, AuditEvent event) {
-    return transactions.inTransaction(
-        "saving a license key",
-        connection -> {
-          if (!updatePatchedFields(connection, changed)) {
-            return Option.<LicenseKey>none();
-          }
-          AuditEventRows.insert(connection, event);
-          return Option.some(changed.withVersion(changed.version() + 1));
-        });
+    return groupedSaves.save(changed, event)
+        ? Option.some(changed.withVersion(changed.version() + 1))
+        : Option.none();
   }
 
   @Override
@@ -245,17 +241,23 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   /** Writes the patchable fields if the row is still at {@code changed.version()}. */
   private static boolean updatePatchedFields(Connection connection, LicenseKey changed)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE license_keys SET activations_limit = ?, disabled = ?, expires_at = ?,"
-                + " version = version + 1 WHERE id = ? AND version = ?")) {
-      Sql.setInteger(update, 1, changed.activationsLimit());
-      update.setBoolean(2, changed.disabled());
-      Sql.setInstant(update, 3, changed.expiresAt());
-      update.setString(4, changed.id());
-      update.setLong(5, changed.version());
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_PATCHED_FIELDS)) {
+      bindPatchedFields(update, changed);
       return update.executeUpdate() == 1;
     }
+  }
+
+  /** Writes the patchable fields of a key if its row is still at the key's version. */
+  static final String UPDATE_PATCHED_FIELDS =
+      "UPDATE license_keys SET activations_limit = ?, disabled = ?, expires_at = ?,"
+          + " version = version + 1 WHERE id = ? AND version = ?";
+
+  static void bindPatchedFields(PreparedStatement update, LicenseKey changed) throws SQLException {
+    Sql.setInteger(update, 1, changed.activationsLimit());
+    update.setBoolean(2, changed.disabled());
+    Sql.setInstant(update, 3, changed.expiresAt());
+    update.setString(4, changed.id());
+    update.setLong(5, changed.version());
   }
 
   /** Reads the key and holds its row until the transaction ends. */

@@ -1,0 +1,252 @@
+package dev.licensekeys.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.licensekeys.domain.fixtures.TestData;
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.AuditOperation;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.patch.Change;
+import dev.licensekeys.domain.patch.LicenseKeyPatch;
+import io.vavr.control.Option;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Group commit, made deterministic: the first save's connection is held back until the saves of the
+ * test are all waiting, so that they form one group and the test knows which.
+ */
+class GroupedSavesTest {
+
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void savesThatWaitTogetherShareOneTransaction(String database) throws Exception {
+    Fixture fixture = new Fixture(database);
+    List<LicenseKey> keys = fixture.storedKeys(33);
+
+    List<Boolean> saved = fixture.inOneGroupAfterAFirst(keys.size(), i -> limited(keys.get(i), 9));
+
+    assertThat(saved).containsOnly(true);
+    assertThat(fixture.gate.connections.get()).isEqualTo(2);
+    for (LicenseKey key : keys) {
+      LicenseKey stored = fixture.adapters.licenseKeys().findById(key.businessId(), key.id()).get();
+      assertThat(stored.activationsLimit()).contains(9);
+      assertThat(stored.version()).isEqualTo(2);
+      assertThat(fixture.adapters.auditTrail().eventsOf(key.businessId(), key.id()))
+          .extracting(AuditEvent::operation)
+          .containsExactly(AuditOperation.IMPORT, AuditOperation.UPDATE);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void ofTwoSavesOfOneKeyInAGroupOnlyTheFirstIsWrittenWithItsEvent(String database)
+      throws Exception {
+    Fixture fixture = new Fixture(database);
+    List<LicenseKey> keys = fixture.storedKeys(2);
+    LicenseKey contested = keys.get(1);
+
+    List<Boolean> saved =
+        fixture.inOneGroupAfterAFirst(
+            4, i -> i == 0 ? limited(keys.get(0), 9) : limited(contested, 10 + i));
+
+    assertThat(saved.subList(1, 4)).containsExactlyInAnyOrder(true, false, false);
+    LicenseKey stored =
+        fixture.adapters.licenseKeys().findById(contested.businessId(), contested.id()).get();
+    assertThat(stored.version()).isEqualTo(2);
+    int winner = saved.subList(1, 4).indexOf(true) + 1;
+    assertThat(stored.activationsLimit()).contains(10 + winner);
+    assertThat(fixture.adapters.auditTrail().eventsOf(contested.businessId(), contested.id()))
+        .hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aSaveTheDatabaseRefusesFailsAloneAndTheRestOfItsGroupIsWritten(String database)
+      throws Exception {
+    Fixture fixture = new Fixture(database);
+    List<LicenseKey> keys = fixture.storedKeys(4);
+    // An API key id longer than its column: the database refuses the event, and so the group.
+    AuditEvent refused = changeOf(keys.get(2), 9, Option.some("key_" + "x".repeat(100)));
+
+    List<Future<Boolean>> saves =
+        fixture.startInOneGroupAfterAFirst(
+            keys.size(),
+            i -> {
+              LicenseKey changed = limited(keys.get(i), 9);
+              return i == 2
+                  ? fixture.grouped.save(changed, refused)
+                  : fixture.grouped.save(changed, changeOf(keys.get(i), 9, Option.none()));
+            });
+
+    assertThat(saves.get(0).get(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(saves.get(1).get(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(saves.get(3).get(1, TimeUnit.MINUTES)).isTrue();
+    assertThatThrownBy(() -> saves.get(2).get(1, TimeUnit.MINUTES))
+        .hasCauseInstanceOf(DataAccessException.class);
+    assertThat(fixture.adapters.licenseKeys().findById(TestData.BUSINESS, keys.get(2).id()).get())
+        .isEqualTo(keys.get(2));
+    assertThat(fixture.adapters.licenseKeys().findById(TestData.BUSINESS, keys.get(3).id()).get())
+        .extracting(LicenseKey::version)
+        .isEqualTo(2L);
+  }
+
+  @Test
+  void withoutADatabaseEverySaveFailsAsUnavailable() throws Exception {
+    Fixture fixture = new Fixture("h2");
+    List<LicenseKey> keys = fixture.storedKeys(8);
+    fixture.gate.unreachable = true;
+
+    List<Future<Boolean>> saves = new ArrayList<>();
+    for (LicenseKey key : keys) {
+      saves.add(threads.submit(() -> fixture.save(limited(key, 9))));
+    }
+
+    for (Future<Boolean> save : saves) {
+      assertThatThrownBy(() -> save.get(1, TimeUnit.MINUTES))
+          .cause()
+          .isInstanceOfSatisfying(
+              DataAccessException.class, e -> assertThat(e.isUnavailable()).isTrue());
+    }
+  }
+
+  private static LicenseKey limited(LicenseKey key, int limit) {
+    return key.apply(LicenseKeyPatch.KEEP_ALL.withActivationsLimit(Change.set(limit))).get();
+  }
+
+  private static AuditEvent changeOf(LicenseKey key, int limit, Option<String> apiKeyId) {
+    return AuditEvent.keyChanged(
+        AuditOperation.UPDATE, key, limited(key, limit), TestData.T0, apiKeyId);
+  }
+
+  /** A database emptied for the test, and saves grouped over a pool whose connections it gates. */
+  private final class Fixture {
+    final JdbcAdapters adapters;
+    final Gate gate;
+    final GroupedSaves grouped;
+
+    Fixture(String database) {
+      Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
+      TestDatabases.emptied(opened);
+      adapters = JdbcAdapters.over(opened);
+      gate = new Gate(opened.dataSource());
+      grouped = new GroupedSaves(new Transactions(gate.dataSource()));
+    }
+
+    List<LicenseKey> storedKeys(int count) {
+      List<LicenseKey> keys = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        LicenseKey key = TestData.key(adapters.ids().newLicenseKeyId()).limit(5).build();
+        adapters.licenseKeys().add(key, AuditEvent.keyCreated(key, TestData.T0, Option.none()));
+        keys.add(key);
+      }
+      return keys;
+    }
+
+    boolean save(LicenseKey changed) {
+      LicenseKey before = adapters.licenseKeys().findById(changed.businessId(), changed.id()).get();
+      return grouped.save(
+          changed,
+          AuditEvent.keyChanged(
+              AuditOperation.UPDATE, before, changed, TestData.T0, Option.none()));
+    }
+
+    /** Save 0 alone, then saves 1 to count - 1 in one group; the outcomes in that order. */
+    List<Boolean> inOneGroupAfterAFirst(int count, IntFunction<LicenseKey> changed)
+        throws Exception {
+      List<Future<Boolean>> saves = startInOneGroupAfterAFirst(count, i -> save(changed.apply(i)));
+      List<Boolean> outcomes = new ArrayList<>();
+      for (Future<Boolean> save : saves) {
+        outcomes.add(save.get(1, TimeUnit.MINUTES));
+      }
+      return outcomes;
+    }
+
+    List<Future<Boolean>> startInOneGroupAfterAFirst(int count, IntFunction<Boolean> save)
+        throws Exception {
+      gate.close();
+      List<Future<Boolean>> saves = new ArrayList<>();
+      saves.add(threads.submit(() -> save.apply(0)));
+      // The first writer has taken its group (save 0 alone) and waits for its connection.
+      assertThat(gate.someoneWaits.await(1, TimeUnit.MINUTES)).isTrue();
+      for (int i = 1; i < count; i++) {
+        int index = i;
+        saves.add(threads.submit(() -> save.apply(index)));
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (grouped.waiting() < count - 1 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(grouped.waiting()).isEqualTo(count - 1);
+      gate.open();
+      return saves;
+    }
+  }
+
+  /** A pool that counts the connections taken, and can hold them back or refuse them. */
+  private static final class Gate {
+    private final DataSource pool;
+    final AtomicInteger connections = new AtomicInteger();
+    volatile CountDownLatch opened = new CountDownLatch(0);
+    volatile CountDownLatch someoneWaits = new CountDownLatch(1);
+    volatile boolean unreachable;
+
+    Gate(DataSource pool) {
+      this.pool = pool;
+    }
+
+    void close() {
+      opened = new CountDownLatch(1);
+      someoneWaits = new CountDownLatch(1);
+    }
+
+    void open() {
+      opened.countDown();
+    }
+
+    DataSource dataSource() {
+      return (DataSource)
+          Proxy.newProxyInstance(
+              DataSource.class.getClassLoader(),
+              new Class<?>[] {DataSource.class},
+              (proxy, method, arguments) -> {
+                if (method.getName().equals("getConnection")) {
+                  if (unreachable) {
+                    throw new SQLTransientConnectionException("the test cut the database off");
+                  }
+                  someoneWaits.countDown();
+                  opened.await();
+                  connections.incrementAndGet();
+                }
+                try {
+                  return method.invoke(pool, arguments);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+    }
+  }
+}
