@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** One request and its response, with the checks every route shares. */
@@ -63,11 +64,15 @@ final class Exchange {
     if (!accepted.contains(type)) {
       return Either.left(HttpError.unsupportedMediaType(String.join(" or ", accepted)));
     }
-    if (request.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+    OptionalLong length = request.headers().contentLength();
+    if (length.orElse(0) > MAX_BODY_BYTES) {
       return Either.left(HttpError.tooLarge(MAX_BODY_BYTES));
     }
     try (InputStream in = request.content().inputStream()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      // With a Content-Length the body is exactly that long: reading that much, and no more, spares
+      // the server a read that waits to learn that the body has ended.
+      byte[] body =
+          in.readNBytes(length.isPresent() ? (int) length.getAsLong() : MAX_BODY_BYTES + 1);
       return body.length > MAX_BODY_BYTES
           ? Either.left(HttpError.tooLarge(MAX_BODY_BYTES))
           : Either.right(body);
