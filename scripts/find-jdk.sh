@@ -2,9 +2,15 @@
 # Order: JAVA_HOME when it is 21+, then the JDKs installed under /usr/lib/jvm (newest first),
 # then the java on the PATH.
 
+# From the JDK's release file when it has one (no JVM start), else from the JVM itself.
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  local major
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  if [ -z "$major" ]; then
+    major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
+  fi
+  echo "$major"
 }
 
 jdk_fits() {
