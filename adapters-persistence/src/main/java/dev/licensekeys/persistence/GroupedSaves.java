@@ -82,6 +82,12 @@ final class GroupedSaves {
       }
     } catch (RuntimeException e) {
       group.forEach(pending -> pending.fail(e));
+    } finally {
+      // Even an Error must not leave a waiting save undecided, to be taken for a lost race.
+      group.stream()
+          .filter(pending -> !pending.isDone())
+          .forEach(
+              pending -> pending.fail(new IllegalStateException("the writer of its group failed")));
     }
   }
 

@@ -63,8 +63,7 @@ class GroupedSavesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void ofTwoSavesOfOneKeyInAGroupOnlyTheFirstIsWrittenWithItsEvent(String database)
-      throws Exception {
+  void ofSavesOfOneKeyInOneGroupOnlyOneIsWrittenWithItsEvent(String database) throws Exception {
     Fixture fixture = new Fixture(database);
     List<LicenseKey> keys = fixture.storedKeys(2);
     LicenseKey contested = keys.get(1);
@@ -112,6 +111,30 @@ class GroupedSavesTest {
     assertThat(fixture.adapters.licenseKeys().findById(TestData.BUSINESS, keys.get(3).id()).get())
         .extracting(LicenseKey::version)
         .isEqualTo(2L);
+  }
+
+  @Test
+  void whenTheWriterDiesEverySaveOfItsGroupFailsAndNoneIsTakenForALostRace() throws Exception {
+    Fixture fixture = new Fixture("h2");
+    List<LicenseKey> keys = fixture.storedKeys(4);
+    fixture.gate.errorOnConnection = 2;
+
+    List<Future<Boolean>> saves =
+        fixture.startInOneGroupAfterAFirst(keys.size(), i -> fixture.save(limited(keys.get(i), 9)));
+
+    assertThat(saves.get(0).get(1, TimeUnit.MINUTES)).isTrue();
+    List<Class<?>> failures = new ArrayList<>();
+    for (Future<Boolean> save : saves.subList(1, 4)) {
+      assertThatThrownBy(() -> save.get(1, TimeUnit.MINUTES))
+          .satisfies(e -> failures.add(e.getCause().getClass()));
+    }
+    assertThat(failures)
+        .containsExactlyInAnyOrder(
+            StackOverflowError.class, IllegalStateException.class, IllegalStateException.class);
+    for (LicenseKey key : keys.subList(1, 4)) {
+      assertThat(fixture.adapters.licenseKeys().findById(TestData.BUSINESS, key.id()).get())
+          .isEqualTo(key);
+    }
   }
 
   @Test
@@ -214,6 +237,9 @@ class GroupedSavesTest {
     volatile CountDownLatch someoneWaits = new CountDownLatch(1);
     volatile boolean unreachable;
 
+    /** The connection, counted from 1, at which the pool throws an Error instead. */
+    volatile int errorOnConnection;
+
     Gate(DataSource pool) {
       this.pool = pool;
     }
@@ -239,7 +265,9 @@ class GroupedSavesTest {
                   }
                   someoneWaits.countDown();
                   opened.await();
-                  connections.incrementAndGet();
+                  if (connections.incrementAndGet() == errorOnConnection) {
+                    throw new StackOverflowError("the test's writer dies");
+                  }
                 }
                 try {
                   return method.invoke(pool, arguments);
