@@ -27,10 +27,8 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
 
   @Override
   public Option<LicenseKey> findById(String businessId, String licenseKeyId) {
-    synchronized (state) {
-      return Option.of(state.keysById.get(licenseKeyId))
-          .filter(key -> key.businessId().equals(businessId));
-    }
+    return Option.of(state.keysById.get(licenseKeyId))
+        .filter(key -> key.businessId().equals(businessId));
   }
 
   @Override

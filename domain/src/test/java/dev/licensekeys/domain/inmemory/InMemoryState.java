@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything the in-memory adapters store, behind one lock: each adapter method holds it for its
- * whole read or write, which makes every write atomic, as a database transaction would be.
+ * Everything the in-memory adapters store, behind one lock: each write holds it for its whole
+ * length, which makes every write atomic, as a database transaction would be, and so do reads of
+ * more than one value. A key is an immutable record in a concurrent map, so reading one key by its
+ * id needs no lock: it sees the key before or after a write, never half of one.
  */
 final class InMemoryState {
 
-  final Map<String, LicenseKey> keysById = new HashMap<>();
+  final Map<String, LicenseKey> keysById = new ConcurrentHashMap<>();
   final Map<String, String> keyIdsByKeyString = new HashMap<>();
   final Map<String, LicenseKeyInstance> instancesById = new HashMap<>();
   final Map<String, Customer> customers = new HashMap<>();
