@@ -11,12 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Audit events as rows: one per event, one per changed field, written inside the change's
- * transaction.
+ * Audit events as rows, one per event with its field changes in a column ({@link
+ * AuditChangesColumn}), written inside the change's transaction. Events written before migration V5
+ * have their changes as rows of {@code audit_event_changes}, and are read from there.
  */
 final class AuditEventRows {
 
@@ -26,80 +29,58 @@ final class AuditEventRows {
     insertAll(connection, List.of(event));
   }
 
-  /** Many events at once, in two JDBC batches: the events, then all their changes. */
+  /** Many events at once, in one JDBC batch. */
   static void insertAll(Connection connection, Seq<AuditEvent> events) throws SQLException {
-    java.util.List<Long> ids = new ArrayList<>(events.size());
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO audit_events (business_id, subject_id, operation, occurred_at, api_key_id)"
-                + " VALUES (?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
+            "INSERT INTO audit_events"
+                + " (business_id, subject_id, operation, occurred_at, api_key_id, changes)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       for (AuditEvent event : events) {
         insert.setString(1, event.businessId());
         insert.setString(2, event.subjectId());
         insert.setString(3, event.operation().name());
         Sql.setInstant(insert, 4, event.at());
         Sql.setText(insert, 5, event.apiKeyId());
+        insert.setString(6, AuditChangesColumn.encode(event.changes()));
         insert.addBatch();
       }
       insert.executeBatch();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        while (keys.next()) {
-          ids.add(keys.getLong(1));
-        }
-      }
-    }
-    if (ids.size() != events.size()) {
-      throw new IllegalStateException(
-          "the database returned " + ids.size() + " ids for " + events.size() + " events");
-    }
-    try (PreparedStatement change =
-        connection.prepareStatement(
-            "INSERT INTO audit_event_changes (event_id, seq, field_name, old_value, new_value)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      int index = 0;
-      for (AuditEvent event : events) {
-        long eventId = ids.get(index++);
-        int seq = 0;
-        for (FieldChange fieldChange : event.changes()) {
-          change.setLong(1, eventId);
-          change.setInt(2, seq++);
-          change.setString(3, fieldChange.field());
-          Sql.setText(change, 4, fieldChange.before());
-          Sql.setText(change, 5, fieldChange.after());
-          change.addBatch();
-        }
-      }
-      change.executeBatch();
     }
   }
 
   static Seq<AuditEvent> select(Connection connection, String businessId, String subjectId)
       throws SQLException {
     Map<Long, AuditEvent> events = new LinkedHashMap<>();
+    Set<Long> writtenAsRows = new HashSet<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT id, business_id, subject_id, operation, occurred_at, api_key_id"
+            "SELECT id, business_id, subject_id, operation, occurred_at, api_key_id, changes"
                 + " FROM audit_events WHERE business_id = ? AND subject_id = ? ORDER BY id")) {
       query.setString(1, businessId);
       query.setString(2, subjectId);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
+          String changesColumn = row.getString("changes");
+          if (changesColumn == null) {
+            writtenAsRows.add(row.getLong("id"));
+          }
           events.put(
               row.getLong("id"),
               new AuditEvent(
                   row.getString("business_id"),
                   row.getString("subject_id"),
                   AuditOperation.valueOf(row.getString("operation")),
-                  List.empty(),
+                  Option.of(changesColumn).map(AuditChangesColumn::decode).getOrElse(List.empty()),
                   Sql.instant(row, "occurred_at"),
                   Sql.optionalText(row, "api_key_id")));
         }
       }
     }
-    if (events.isEmpty()) {
-      return List.empty();
+    if (writtenAsRows.isEmpty()) {
+      return List.ofAll(events.values());
     }
+    // Events written before V5 keep their changes as rows of audit_event_changes.
     Map<Long, java.util.List<FieldChange>> changes = new LinkedHashMap<>();
     try (PreparedStatement query =
         connection.prepareStatement(
@@ -123,9 +104,11 @@ final class AuditEventRows {
     return List.ofAll(events.entrySet())
         .map(
             entry ->
-                withChanges(
-                    entry.getValue(),
-                    List.ofAll(changes.getOrDefault(entry.getKey(), java.util.List.of()))));
+                writtenAsRows.contains(entry.getKey())
+                    ? withChanges(
+                        entry.getValue(),
+                        List.ofAll(changes.getOrDefault(entry.getKey(), java.util.List.of())))
+                    : entry.getValue());
   }
 
   private static AuditEvent withChanges(AuditEvent event, Seq<FieldChange> changes) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.AuditOperation;
+import dev.licensekeys.domain.model.FieldChange;
 import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.patch.Change;
+import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +18,8 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
+
+  private static final java.time.Instant T1 = TestData.T0.plusSeconds(1);
 
   @Test
   void migratingTwiceInARowChangesNothing() {
@@ -24,7 +30,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource());
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(successfulVersions(postgres)).isEqualTo(4);
+    assertThat(successfulVersions(postgres)).isEqualTo(5);
   }
 
   @Test
@@ -45,7 +51,7 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(successfulVersions(reopened)).isEqualTo(4);
+      assertThat(successfulVersions(reopened)).isEqualTo(5);
     }
   }
 
@@ -65,6 +71,45 @@ class MigrationsTest {
                       "UPDATE license_keys SET instances_count = 2 WHERE id = '" + key.id() + "'"))
           .hasMessageContaining("license_keys_count_within_limit");
     }
+  }
+
+  @Test
+  void eventsWrittenBeforeV5AreReadWithTheirChangeRows() throws Exception {
+    Database h2 = TestDatabases.h2();
+    TestDatabases.truncateAll(h2);
+    JdbcAdapters adapters = JdbcAdapters.over(h2);
+    LicenseKey key = TestData.key(adapters.ids().newLicenseKeyId()).limit(1).build();
+    try (Connection connection = h2.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      // As the writer before V5 stored an event: no changes column, a row per change.
+      statement.executeUpdate(
+          "INSERT INTO audit_events (business_id, subject_id, operation, occurred_at)"
+              + " VALUES ('"
+              + TestData.BUSINESS
+              + "', '"
+              + key.id()
+              + "', 'UPDATE', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z')");
+      statement.executeUpdate(
+          "INSERT INTO audit_event_changes (event_id, seq, field_name, old_value, new_value)"
+              + " SELECT id, 0, 'disabled', 'false', 'true' FROM audit_events");
+      statement.executeUpdate(
+          "INSERT INTO audit_event_changes (event_id, seq, field_name, old_value, new_value)"
+              + " SELECT id, 1, 'expires_at', '2030-01-01T00:00:00Z', NULL FROM audit_events");
+    }
+    LicenseKey limited =
+        key.apply(LicenseKeyPatch.KEEP_ALL.withActivationsLimit(Change.set(4))).get();
+    adapters
+        .licenseKeys()
+        .add(key, AuditEvent.keyChanged(AuditOperation.UPDATE, key, limited, T1, Option.none()));
+
+    assertThat(adapters.auditTrail().eventsOf(TestData.BUSINESS, key.id()))
+        .extracting(AuditEvent::changes)
+        .containsExactly(
+            io.vavr.collection.List.of(
+                new FieldChange("disabled", Option.some("false"), Option.some("true")),
+                new FieldChange("expires_at", Option.some("2030-01-01T00:00:00Z"), Option.none())),
+            io.vavr.collection.List.of(
+                new FieldChange("activations_limit", Option.some("1"), Option.some("4"))));
   }
 
   @Test
