@@ -7,7 +7,6 @@ import io.vavr.control.Either;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -145,7 +144,7 @@ final class Fields {
       return null;
     }
     try {
-      return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      return DateTimes.parse(node.textValue());
     } catch (DateTimeParseException e) {
       problems.put(
           name, "must be an RFC 3339 date-time with Z or an offset, like 2026-01-01T00:00:00Z");
