@@ -8,14 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit for patches: the saves that arrive while a transaction is being written wait, and
- * the next of them to get the writer's turn writes them all in one transaction, with one batch of
- * conditional updates and one of audit rows. Each save is still acknowledged only after its
- * transaction has committed, and each still succeeds only if its key is at the version it read.
+ * Group commit for patches ({@link Groups}): the saves that arrive while a transaction is being
+ * written wait, and the next of them to get the writer's turn writes them all in one transaction,
+ * with one batch of conditional updates and one of audit rows. Each save is still acknowledged only
+ * after its transaction has committed, and each still succeeds only if its key is at the version it
+ * read.
  *
  * <p>A commit is the expensive part of a patch: PostgreSQL waits for its WAL to reach the disk, H2
  * writes a chunk of its file. Sharing one commit among the writers that are waiting anyway lets the
@@ -27,12 +26,13 @@ final class GroupedSaves {
   /** Saves in one transaction at most, so that one transaction stays short. */
   static final int MAX_GROUP = 256;
 
-  private static final Comparator<Pending> BY_KEY_ID =
-      Comparator.comparing(pending -> pending.changed.id());
+  private static final Comparator<Groups.Item<Save, Boolean>> BY_KEY_ID =
+      Comparator.comparing(item -> item.value().changed().id());
+
+  private record Save(LicenseKey changed, AuditEvent event) {}
 
   private final Transactions transactions;
-  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock writersTurn = new ReentrantLock();
+  private final Groups<Save, Boolean> groups = new Groups<>(MAX_GROUP, this::write);
 
   GroupedSaves(Transactions transactions) {
     this.transactions = transactions;
@@ -43,29 +43,16 @@ final class GroupedSaves {
    * false when another writer got there first or the key is gone. Returns after the commit.
    */
   boolean save(LicenseKey changed, AuditEvent event) {
-    Pending mine = new Pending(changed, event);
-    waiting.add(mine);
-    writersTurn.lock();
-    try {
-      if (!mine.isDone()) {
-        writeWaitingGroup();
-      }
-    } finally {
-      writersTurn.unlock();
-    }
-    return mine.outcome();
+    return groups.submit(new Save(changed, event));
   }
 
   /** How many saves wait for a writer's turn; for tests. */
   int waiting() {
-    return waiting.size();
+    return groups.waiting();
   }
 
-  private void writeWaitingGroup() {
-    List<Pending> group = new ArrayList<>();
-    for (Pending next; group.size() < MAX_GROUP && (next = waiting.poll()) != null; ) {
-      group.add(next);
-    }
+  private void write(List<Groups.Item<Save, Boolean>> unordered) {
+    List<Groups.Item<Save, Boolean>> group = new ArrayList<>(unordered);
     // The same order of row locks in every group, in every process: groups cannot deadlock.
     group.sort(BY_KEY_ID);
     try {
@@ -75,37 +62,29 @@ final class GroupedSaves {
       }
     } catch (DataAccessException e) {
       if (e.isUnavailable() || group.size() == 1) {
-        group.forEach(pending -> pending.fail(e));
-      } else {
-        // One bad save must not fail the others: each is written again on its own.
-        group.forEach(this::writeAlone);
+        throw e;
       }
-    } catch (RuntimeException e) {
-      group.forEach(pending -> pending.fail(e));
-    } finally {
-      // Even an Error must not leave a waiting save undecided, to be taken for a lost race.
-      group.stream()
-          .filter(pending -> !pending.isDone())
-          .forEach(
-              pending -> pending.fail(new IllegalStateException("the writer of its group failed")));
+      // One bad save must not fail the others: each is written again on its own.
+      group.forEach(this::writeAlone);
     }
   }
 
-  private void writeAlone(Pending pending) {
+  private void writeAlone(Groups.Item<Save, Boolean> item) {
     try {
-      pending.succeed(
-          transactions.inTransaction("saving a license key", c -> write(c, List.of(pending)))[0]);
+      item.succeed(
+          transactions.inTransaction("saving a license key", c -> write(c, List.of(item)))[0]);
     } catch (RuntimeException e) {
-      pending.fail(e);
+      item.fail(e);
     }
   }
 
-  private static boolean[] write(Connection connection, List<Pending> group) throws SQLException {
+  private static boolean[] write(Connection connection, List<Groups.Item<Save, Boolean>> group)
+      throws SQLException {
     boolean[] saved = new boolean[group.size()];
     try (PreparedStatement update =
         connection.prepareStatement(JdbcLicenseKeys.UPDATE_PATCHED_FIELDS)) {
-      for (Pending pending : group) {
-        JdbcLicenseKeys.bindPatchedFields(update, pending.changed);
+      for (Groups.Item<Save, Boolean> item : group) {
+        JdbcLicenseKeys.bindPatchedFields(update, item.value().changed());
         update.addBatch();
       }
       int[] counts = update.executeBatch();
@@ -119,48 +98,12 @@ final class GroupedSaves {
     io.vavr.collection.List<AuditEvent> events = io.vavr.collection.List.empty();
     for (int i = group.size() - 1; i >= 0; i--) {
       if (saved[i]) {
-        events = events.prepend(group.get(i).event);
+        events = events.prepend(group.get(i).value().event());
       }
     }
     if (!events.isEmpty()) {
       AuditEventRows.insertAll(connection, events);
     }
     return saved;
-  }
-
-  /** One caller's save, done when a writer has its outcome. */
-  private static final class Pending {
-    private final LicenseKey changed;
-    private final AuditEvent event;
-    private volatile boolean done;
-    private boolean saved;
-    private RuntimeException failure;
-
-    Pending(LicenseKey changed, AuditEvent event) {
-      this.changed = changed;
-      this.event = event;
-    }
-
-    boolean isDone() {
-      return done;
-    }
-
-    void succeed(boolean saved) {
-      this.saved = saved;
-      done = true;
-    }
-
-    void fail(RuntimeException failure) {
-      this.failure = failure;
-      done = true;
-    }
-
-    /** Read by the caller after the writer's turn, which orders it after the writer's writes. */
-    boolean outcome() {
-      if (failure != null) {
-        throw failure;
-      }
-      return saved;
-    }
   }
 }

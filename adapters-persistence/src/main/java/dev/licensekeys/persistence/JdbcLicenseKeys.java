@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * License keys in SQL. PATCH uses optimistic concurrency (a conditional UPDATE on the version);
  * activation and deactivation lock the key row ({@code SELECT ... FOR UPDATE}) for the length of
- * one short transaction, so the limit holds across processes. See docs/PERSISTENCE.md.
+ * one short transaction, so the limit holds across processes. Reads by id and patches are grouped
+ * under load ({@link GroupedReads}, {@link GroupedSaves}). See docs/PERSISTENCE.md.
  */
 public final class JdbcLicenseKeys implements LicenseKeys {
 
@@ -34,22 +35,17 @@ public final class JdbcLicenseKeys implements LicenseKeys {
 
   private final Transactions transactions;
   private final GroupedSaves groupedSaves;
+  private final GroupedReads groupedReads;
 
   JdbcLicenseKeys(Transactions transactions) {
     this.transactions = transactions;
     this.groupedSaves = new GroupedSaves(transactions);
+    this.groupedReads = new GroupedReads(transactions);
   }
 
   @Override
   public Option<LicenseKey> findById(String businessId, String licenseKeyId) {
-    return transactions.read(
-        "finding a license key",
-        connection ->
-            one(
-                connection,
-                SELECT_KEY + " WHERE id = ? AND business_id = ?",
-                licenseKeyId,
-                businessId));
+    return groupedReads.findById(businessId, licenseKeyId);
   }
 
   @Override

@@ -10,19 +10,13 @@ import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import io.vavr.control.Option;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,14 +162,14 @@ class GroupedSavesTest {
   /** A database emptied for the test, and saves grouped over a pool whose connections it gates. */
   private final class Fixture {
     final JdbcAdapters adapters;
-    final Gate gate;
+    final GatedDataSource gate;
     final GroupedSaves grouped;
 
     Fixture(String database) {
       Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
       TestDatabases.emptied(opened);
       adapters = JdbcAdapters.over(opened);
-      gate = new Gate(opened.dataSource());
+      gate = new GatedDataSource(opened.dataSource());
       grouped = new GroupedSaves(new Transactions(gate.dataSource()));
     }
 
@@ -226,55 +220,6 @@ class GroupedSavesTest {
       assertThat(grouped.waiting()).isEqualTo(count - 1);
       gate.open();
       return saves;
-    }
-  }
-
-  /** A pool that counts the connections taken, and can hold them back or refuse them. */
-  private static final class Gate {
-    private final DataSource pool;
-    final AtomicInteger connections = new AtomicInteger();
-    volatile CountDownLatch opened = new CountDownLatch(0);
-    volatile CountDownLatch someoneWaits = new CountDownLatch(1);
-    volatile boolean unreachable;
-
-    /** The connection, counted from 1, at which the pool throws an Error instead. */
-    volatile int errorOnConnection;
-
-    Gate(DataSource pool) {
-      this.pool = pool;
-    }
-
-    void close() {
-      opened = new CountDownLatch(1);
-      someoneWaits = new CountDownLatch(1);
-    }
-
-    void open() {
-      opened.countDown();
-    }
-
-    DataSource dataSource() {
-      return (DataSource)
-          Proxy.newProxyInstance(
-              DataSource.class.getClassLoader(),
-              new Class<?>[] {DataSource.class},
-              (proxy, method, arguments) -> {
-                if (method.getName().equals("getConnection")) {
-                  if (unreachable) {
-                    throw new SQLTransientConnectionException("the test cut the database off");
-                  }
-                  someoneWaits.countDown();
-                  opened.await();
-                  if (connections.incrementAndGet() == errorOnConnection) {
-                    throw new StackOverflowError("the test's writer dies");
-                  }
-                }
-                try {
-                  return method.invoke(pool, arguments);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              });
     }
   }
 }
