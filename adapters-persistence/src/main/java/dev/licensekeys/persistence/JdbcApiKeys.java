@@ -18,7 +18,12 @@ public final class JdbcApiKeys implements ApiKeys {
       "SELECT id, business_id, brand_id, name, secret_hash, created_at, last_used_at, revoked_at"
           + " FROM api_keys";
 
+  /** Hashes in one lookup at most. */
+  static final int MAX_GROUP = 128;
+
   private final Transactions transactions;
+  private final Groups<String, Option<ApiKey>> bySecretHash =
+      new Groups<>(MAX_GROUP, this::findAll);
 
   JdbcApiKeys(Transactions transactions) {
     this.transactions = transactions;
@@ -46,17 +51,39 @@ public final class JdbcApiKeys implements ApiKeys {
         });
   }
 
+  /**
+   * Every request's lookup, grouped under load like the reads of keys ({@link Groups}): one query
+   * for the hashes that wait together, started after each of them was asked, so a key revoked
+   * before a request began is never found for it.
+   */
   @Override
   public Option<ApiKey> findBySecretHash(String secretHash) {
-    return transactions.read(
-        "finding an API key",
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(SELECT + " WHERE secret_hash = ?")) {
-            query.setString(1, secretHash);
-            return all(query).headOption();
-          }
-        });
+    return bySecretHash.submit(secretHash);
+  }
+
+  /** How many lookups wait for their turn; for tests. */
+  int waiting() {
+    return bySecretHash.waiting();
+  }
+
+  private void findAll(java.util.List<Groups.Item<String, Option<ApiKey>>> group) {
+    Seq<ApiKey> found =
+        transactions.read(
+            "finding API keys",
+            connection -> {
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      SELECT
+                          + " WHERE secret_hash IN ("
+                          + String.join(",", java.util.Collections.nCopies(group.size(), "?"))
+                          + ")")) {
+                for (int i = 0; i < group.size(); i++) {
+                  query.setString(i + 1, group.get(i).value());
+                }
+                return all(query);
+              }
+            });
+    group.forEach(item -> item.succeed(found.find(key -> key.secretHash().equals(item.value()))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.licensekeys.domain.fixtures.TestData;
+import dev.licensekeys.domain.model.ApiKey;
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.LicenseKey;
 import io.vavr.control.Option;
@@ -19,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Reads by id grouped into one query, made deterministic as in {@link GroupedSavesTest}: the first
- * read's connection is held back until the others all wait, so that they form one group.
+ * Reads by id and API key lookups grouped into one query, made deterministic as in {@link
+ * GroupedSavesTest}: the first read's connection is held back until the others all wait, so that
+ * they form one group.
  */
 class GroupedReadsTest {
 
@@ -52,19 +54,12 @@ class GroupedReadsTest {
             elsewhere.id(),
             adapters.ids().newLicenseKeyId());
 
-    gate.close();
-    List<Future<Option<LicenseKey>>> found = new ArrayList<>();
-    found.add(threads.submit(() -> reads.findById(TestData.BUSINESS, ids.get(0))));
-    assertThat(gate.someoneWaits.await(1, TimeUnit.MINUTES)).isTrue();
-    for (String id : ids.subList(1, ids.size())) {
-      found.add(threads.submit(() -> reads.findById(TestData.BUSINESS, id)));
-    }
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (reads.waiting() < ids.size() - 1 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertThat(reads.waiting()).isEqualTo(ids.size() - 1);
-    gate.open();
+    List<Future<Option<LicenseKey>>> found =
+        gate.startInOneGroupAfterAFirst(
+            threads,
+            ids.size(),
+            i -> reads.findById(TestData.BUSINESS, ids.get(i)),
+            reads::waiting);
 
     List<Option<LicenseKey>> answers = new ArrayList<>();
     for (Future<Option<LicenseKey>> answer : found) {
@@ -99,6 +94,40 @@ class GroupedReadsTest {
           .isInstanceOfSatisfying(
               DataAccessException.class, e -> assertThat(e.isUnavailable()).isTrue());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void apiKeyLookupsThatWaitTogetherShareOneQuery(String database) throws Exception {
+    Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
+    TestDatabases.emptied(opened);
+    JdbcAdapters adapters = JdbcAdapters.over(opened);
+    ApiKey one = issued(adapters, "key_one", "one");
+    ApiKey other = issued(adapters, "key_other", "other");
+    adapters.apiKeys().revoke(other.id(), TestData.T0);
+    GatedDataSource gate = new GatedDataSource(opened.dataSource());
+    JdbcApiKeys apiKeys = new JdbcApiKeys(new Transactions(gate.dataSource()));
+    List<String> hashes =
+        List.of(
+            one.secretHash(), one.secretHash(), other.secretHash(), ApiKey.hashSecret("unknown"));
+
+    List<Future<Option<ApiKey>>> found =
+        gate.startInOneGroupAfterAFirst(
+            threads, hashes.size(), i -> apiKeys.findBySecretHash(hashes.get(i)), apiKeys::waiting);
+
+    assertThat(found.get(0).get(1, TimeUnit.MINUTES)).contains(one);
+    assertThat(found.get(1).get(1, TimeUnit.MINUTES)).contains(one);
+    assertThat(found.get(2).get(1, TimeUnit.MINUTES).map(ApiKey::isActive)).containsExactly(false);
+    assertThat(found.get(3).get(1, TimeUnit.MINUTES)).isEmpty();
+    assertThat(gate.connections.get()).isEqualTo(2);
+  }
+
+  private static ApiKey issued(JdbcAdapters adapters, String id, String secret) {
+    ApiKey key =
+        ApiKey.issued(
+            id, TestData.BUSINESS, Option.none(), id, ApiKey.hashSecret(secret), TestData.T0);
+    adapters.apiKeys().add(key);
+    return key;
   }
 
   private static LicenseKey stored(JdbcAdapters adapters, String businessId) {

@@ -204,22 +204,7 @@ class GroupedSavesTest {
 
     List<Future<Boolean>> startInOneGroupAfterAFirst(int count, IntFunction<Boolean> save)
         throws Exception {
-      gate.close();
-      List<Future<Boolean>> saves = new ArrayList<>();
-      saves.add(threads.submit(() -> save.apply(0)));
-      // The first writer has taken its group (save 0 alone) and waits for its connection.
-      assertThat(gate.someoneWaits.await(1, TimeUnit.MINUTES)).isTrue();
-      for (int i = 1; i < count; i++) {
-        int index = i;
-        saves.add(threads.submit(() -> save.apply(index)));
-      }
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-      while (grouped.waiting() < count - 1 && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
-      assertThat(grouped.waiting()).isEqualTo(count - 1);
-      gate.open();
-      return saves;
+      return gate.startInOneGroupAfterAFirst(threads, count, save, grouped::waiting);
     }
   }
 }
