@@ -53,8 +53,8 @@ public final class JdbcApiKeys implements ApiKeys {
 
   /**
    * Every request's lookup, grouped under load like the reads of keys ({@link Groups}): one query
-   * for the hashes that wait together, started after each of them was asked, so a key revoked
-   * before a request began is never found for it.
+   * for the hashes that wait together, started after each of them was asked, so that a revocation
+   * committed before a request began is in the key this returns for it.
    */
   @Override
   public Option<ApiKey> findBySecretHash(String secretHash) {
