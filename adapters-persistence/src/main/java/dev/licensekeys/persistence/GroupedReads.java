@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class GroupedReads {
             "SELECT "
                 + LicenseKeyRows.KEY_COLUMNS
                 + " FROM license_keys WHERE id IN ("
-                + String.join(",", Collections.nCopies(group.size(), "?"))
+                + Sql.placeholders(group.size())
                 + ")")) {
       for (int i = 0; i < group.size(); i++) {
         query.setString(i + 1, group.get(i).value());

@@ -73,10 +73,7 @@ public final class JdbcApiKeys implements ApiKeys {
             connection -> {
               try (PreparedStatement query =
                   connection.prepareStatement(
-                      SELECT
-                          + " WHERE secret_hash IN ("
-                          + String.join(",", java.util.Collections.nCopies(group.size(), "?"))
-                          + ")")) {
+                      SELECT + " WHERE secret_hash IN (" + Sql.placeholders(group.size()) + ")")) {
                 for (int i = 0; i < group.size(); i++) {
                   query.setString(i + 1, group.get(i).value());
                 }

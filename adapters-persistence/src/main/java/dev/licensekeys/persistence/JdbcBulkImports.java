@@ -52,10 +52,10 @@ public final class JdbcBulkImports implements BulkImports {
             return Either.left(taken);
           }
           for (Customer customer : customers) {
-            upsertCustomer(connection, customer);
+            JdbcCustomers.upsert(connection, customer);
           }
           for (Product product : products) {
-            upsertProduct(connection, product);
+            JdbcProducts.upsert(connection, product);
           }
           Seq<LicenseKey> fresh = keys.filter(key -> !owners.containsKey(key.key()));
           insertKeys(connection, fresh, at, progress);
@@ -71,7 +71,7 @@ public final class JdbcBulkImports implements BulkImports {
       throws SQLException {
     Map<String, String> owners = new HashMap<>();
     for (Seq<String> chunk : keyStrings.grouped(BATCH)) {
-      String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      String placeholders = Sql.placeholders(chunk.size());
       try (PreparedStatement query =
           connection.prepareStatement(
               "SELECT license_key, business_id FROM license_keys WHERE license_key IN ("
@@ -103,31 +103,5 @@ public final class JdbcBulkImports implements BulkImports {
       done += chunk.size();
       progress.accept(done);
     }
-  }
-
-  private static void upsertCustomer(Connection connection, Customer customer) throws SQLException {
-    Upsert.inConnection(
-        connection,
-        "UPDATE customers SET name = ?, email = ? WHERE business_id = ? AND id = ?",
-        "INSERT INTO customers (name, email, business_id, id) VALUES (?, ?, ?, ?)",
-        statement -> {
-          statement.setString(1, customer.name());
-          statement.setString(2, customer.email());
-          statement.setString(3, customer.businessId());
-          statement.setString(4, customer.id());
-        });
-  }
-
-  private static void upsertProduct(Connection connection, Product product) throws SQLException {
-    Upsert.inConnection(
-        connection,
-        "UPDATE products SET brand_id = ?, name = ? WHERE business_id = ? AND id = ?",
-        "INSERT INTO products (brand_id, name, business_id, id) VALUES (?, ?, ?, ?)",
-        statement -> {
-          statement.setString(1, product.brandId());
-          Sql.setText(statement, 2, product.name());
-          statement.setString(3, product.businessId());
-          statement.setString(4, product.id());
-        });
   }
 }

@@ -3,8 +3,10 @@ package dev.licensekeys.persistence;
 import dev.licensekeys.domain.model.Customer;
 import dev.licensekeys.domain.port.out.Customers;
 import io.vavr.control.Option;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 public final class JdbcCustomers implements Customers {
 
@@ -41,9 +43,13 @@ public final class JdbcCustomers implements Customers {
 
   @Override
   public void put(Customer customer) {
-    Upsert.run(
-        transactions,
-        "storing a customer",
+    Upsert.run(transactions, "storing a customer", connection -> upsert(connection, customer));
+  }
+
+  /** Stores the customer in a transaction someone else owns, as the bulk import does. */
+  static void upsert(Connection connection, Customer customer) throws SQLException {
+    Upsert.inConnection(
+        connection,
         "UPDATE customers SET name = ?, email = ? WHERE business_id = ? AND id = ?",
         "INSERT INTO customers (name, email, business_id, id) VALUES (?, ?, ?, ?)",
         statement -> {

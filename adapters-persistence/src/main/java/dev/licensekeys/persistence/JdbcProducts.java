@@ -3,8 +3,10 @@ package dev.licensekeys.persistence;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.port.out.Products;
 import io.vavr.control.Option;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 public final class JdbcProducts implements Products {
 
@@ -41,9 +43,13 @@ public final class JdbcProducts implements Products {
 
   @Override
   public void put(Product product) {
-    Upsert.run(
-        transactions,
-        "storing a product",
+    Upsert.run(transactions, "storing a product", connection -> upsert(connection, product));
+  }
+
+  /** Stores the product in a transaction someone else owns, as the bulk import does. */
+  static void upsert(Connection connection, Product product) throws SQLException {
+    Upsert.inConnection(
+        connection,
         "UPDATE products SET brand_id = ?, name = ? WHERE business_id = ? AND id = ?",
         "INSERT INTO products (brand_id, name, business_id, id) VALUES (?, ?, ?, ?)",
         statement -> {

@@ -14,6 +14,11 @@ final class Sql {
 
   private Sql() {}
 
+  /** {@code ?,?,?}: {@code count} parameters, for an {@code IN (...)} list. */
+  static String placeholders(int count) {
+    return String.join(",", java.util.Collections.nCopies(count, "?"));
+  }
+
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
     statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));

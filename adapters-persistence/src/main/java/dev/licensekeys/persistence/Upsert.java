@@ -33,18 +33,20 @@ final class Upsert {
     }
   }
 
-  static void run(
-      Transactions transactions,
-      String what,
-      String updateSql,
-      String insertSql,
-      Parameters parameters) {
+  /** One upsert in a connection, as the adapters write them with {@link #inConnection}. */
+  @FunctionalInterface
+  interface InConnection {
+    void run(java.sql.Connection connection) throws SQLException;
+  }
+
+  /** The upsert in a transaction of its own, again when a concurrent insert beat it. */
+  static void run(Transactions transactions, String what, InConnection upsert) {
     for (int attempt = 1; ; attempt++) {
       try {
         transactions.inTransaction(
             what,
             connection -> {
-              inConnection(connection, updateSql, insertSql, parameters);
+              upsert.run(connection);
               return null;
             });
         return;

@@ -16,7 +16,9 @@ record Client(HttpClient http, int port, String bearer) {
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, bearer);
   }
 
-  HttpResponse<String> send(String method, String path, String body) throws Exception {
+  /** {@code headers} are name, value pairs, sent beside the JSON content type and the bearer. */
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(20))
@@ -28,6 +30,9 @@ record Client(HttpClient http, int port, String bearer) {
             .header("Content-Type", "application/json");
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -84,22 +84,8 @@ abstract class EndToEndContract {
 
   protected HttpResponse<String> call(
       String method, String path, String body, String bearer, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + application.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
     HttpResponse<String> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        new Client(client, application.port(), bearer).send(method, path, body, headers);
     openApi.check(method, path, response);
     return response;
   }
