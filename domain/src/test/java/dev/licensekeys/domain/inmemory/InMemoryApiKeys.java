@@ -9,25 +9,28 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * Writes hold the lock; the lookup every request makes reads a concurrent map of immutable records,
+ * without it.
+ */
 public final class InMemoryApiKeys implements ApiKeys {
 
   private final Map<String, ApiKey> byId = new LinkedHashMap<>();
+  private final Map<String, ApiKey> bySecretHash = new ConcurrentHashMap<>();
 
   @Override
   public synchronized void add(ApiKey apiKey) {
-    boolean taken =
-        byId.containsKey(apiKey.id())
-            || byId.values().stream().anyMatch(k -> k.secretHash().equals(apiKey.secretHash()));
-    if (taken) {
+    if (byId.containsKey(apiKey.id()) || bySecretHash.containsKey(apiKey.secretHash())) {
       throw new IllegalStateException("API key id or secret used twice: " + apiKey.id());
     }
-    byId.put(apiKey.id(), apiKey);
+    put(apiKey);
   }
 
   @Override
-  public synchronized Option<ApiKey> findBySecretHash(String secretHash) {
-    return List.ofAll(byId.values()).find(key -> key.secretHash().equals(secretHash));
+  public Option<ApiKey> findBySecretHash(String secretHash) {
+    return Option.of(bySecretHash.get(secretHash));
   }
 
   @Override
@@ -42,8 +45,7 @@ public final class InMemoryApiKeys implements ApiKeys {
     Option.of(byId.get(apiKeyId))
         .forEach(
             key ->
-                byId.put(
-                    apiKeyId,
+                put(
                     new ApiKey(
                         key.id(),
                         key.businessId(),
@@ -62,8 +64,13 @@ public final class InMemoryApiKeys implements ApiKeys {
         .map(
             key -> {
               ApiKey revoked = key.revoked(at);
-              byId.put(apiKeyId, revoked);
+              put(revoked);
               return revoked;
             });
+  }
+
+  private void put(ApiKey apiKey) {
+    byId.put(apiKey.id(), apiKey);
+    bySecretHash.put(apiKey.secretHash(), apiKey);
   }
 }
