@@ -36,8 +36,7 @@ class GroupedReadsTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void readsThatWaitTogetherShareOneQueryAndEachGetsItsOwnAnswer(String database) throws Exception {
-    Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
-    TestDatabases.emptied(opened);
+    Database opened = TestDatabases.emptiedDatabase(database);
     JdbcAdapters adapters = JdbcAdapters.over(opened);
     LicenseKey first = stored(adapters, TestData.BUSINESS);
     LicenseKey second = stored(adapters, TestData.BUSINESS);
@@ -99,8 +98,7 @@ class GroupedReadsTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void apiKeyLookupsThatWaitTogetherShareOneQuery(String database) throws Exception {
-    Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
-    TestDatabases.emptied(opened);
+    Database opened = TestDatabases.emptiedDatabase(database);
     JdbcAdapters adapters = JdbcAdapters.over(opened);
     ApiKey one = issued(adapters, "key_one", "one");
     ApiKey other = issued(adapters, "key_other", "other");

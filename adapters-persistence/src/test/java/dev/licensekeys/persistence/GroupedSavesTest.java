@@ -166,8 +166,7 @@ class GroupedSavesTest {
     final GroupedSaves grouped;
 
     Fixture(String database) {
-      Database opened = database.equals("h2") ? TestDatabases.h2() : TestDatabases.postgres();
-      TestDatabases.emptied(opened);
+      Database opened = TestDatabases.emptiedDatabase(database);
       adapters = JdbcAdapters.over(opened);
       gate = new GatedDataSource(opened.dataSource());
       grouped = new GroupedSaves(new Transactions(gate.dataSource()));

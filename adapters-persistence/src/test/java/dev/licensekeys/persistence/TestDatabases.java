@@ -69,6 +69,15 @@ final class TestDatabases {
     return new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10);
   }
 
+  /**
+   * The shared database a parameterized test names ({@code "h2"} or {@code "postgresql"}), emptied.
+   */
+  static Database emptiedDatabase(String which) {
+    Database database = which.equals("h2") ? h2() : postgres();
+    truncateAll(database);
+    return database;
+  }
+
   /** Every out-port over {@code database}, after emptying it. */
   static OutPorts emptied(Database database) {
     truncateAll(database);
