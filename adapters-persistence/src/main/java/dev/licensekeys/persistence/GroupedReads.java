@@ -51,7 +51,9 @@ final class GroupedReads {
         connection.prepareStatement(
             "SELECT "
                 + LicenseKeyRows.KEY_COLUMNS
-                + " FROM license_keys WHERE id IN ("
+                + " FROM "
+                + LicenseKeyRows.KEYS_WITH_STATE
+                + " WHERE id IN ("
                 + Sql.placeholders(group.size())
                 + ")")) {
       for (int i = 0; i < group.size(); i++) {

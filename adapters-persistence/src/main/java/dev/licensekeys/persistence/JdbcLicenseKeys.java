@@ -31,7 +31,7 @@ import java.util.function.Function;
 public final class JdbcLicenseKeys implements LicenseKeys {
 
   private static final String SELECT_KEY =
-      "SELECT " + LicenseKeyRows.KEY_COLUMNS + " FROM license_keys";
+      "SELECT " + LicenseKeyRows.KEY_COLUMNS + " FROM " + LicenseKeyRows.KEYS_WITH_STATE;
 
   private final Transactions transactions;
   private final GroupedSaves groupedSaves;
@@ -245,8 +245,8 @@ public final class JdbcLicenseKeys implements LicenseKeys {
 
   /** Writes the patchable fields of a key if its row is still at the key's version. */
   static final String UPDATE_PATCHED_FIELDS =
-      "UPDATE license_keys SET activations_limit = ?, disabled = ?, expires_at = ?,"
-          + " version = version + 1 WHERE id = ? AND version = ?";
+      "UPDATE license_key_states SET activations_limit = ?, disabled = ?, expires_at = ?,"
+          + " version = version + 1 WHERE license_key_id = ? AND version = ?";
 
   static void bindPatchedFields(PreparedStatement update, LicenseKey changed) throws SQLException {
     Sql.setInteger(update, 1, changed.activationsLimit());
@@ -267,8 +267,8 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   private static LicenseKey storeCount(Connection connection, LicenseKey key) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE license_keys SET instances_count = ?, version = version + 1"
-                + " WHERE id = ? AND version = ?")) {
+            "UPDATE license_key_states SET instances_count = ?, version = version + 1"
+                + " WHERE license_key_id = ? AND version = ?")) {
       update.setInt(1, key.instancesCount());
       update.setString(2, key.id());
       update.setLong(3, key.version());
@@ -283,13 +283,13 @@ public final class JdbcLicenseKeys implements LicenseKeys {
     insertAll(connection, List.of(key));
   }
 
-  /** Inserts the keys in one JDBC batch. */
+  /** Inserts the keys and their states, a JDBC batch for each table. */
   static void insertAll(Connection connection, Seq<LicenseKey> keys) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO license_keys ("
-                + LicenseKeyRows.KEY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO license_keys (id, business_id, brand_id, customer_id, product_id,"
+                + " license_key, source, payment_id, subscription_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (LicenseKey key : keys) {
         insert.setString(1, key.id());
         insert.setString(2, key.businessId());
@@ -298,14 +298,24 @@ public final class JdbcLicenseKeys implements LicenseKeys {
         insert.setString(5, key.productId());
         insert.setString(6, key.key());
         insert.setString(7, LicenseKeyRows.source(key.source()));
-        Sql.setInteger(insert, 8, key.activationsLimit());
-        insert.setInt(9, key.instancesCount());
-        insert.setBoolean(10, key.disabled());
-        Sql.setInstant(insert, 11, key.expiresAt());
-        Sql.setText(insert, 12, key.paymentId());
-        Sql.setText(insert, 13, key.subscriptionId());
-        Sql.setInstant(insert, 14, key.createdAt());
-        insert.setLong(15, key.version());
+        Sql.setText(insert, 8, key.paymentId());
+        Sql.setText(insert, 9, key.subscriptionId());
+        Sql.setInstant(insert, 10, key.createdAt());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO license_key_states (license_key_id, activations_limit, instances_count,"
+                + " disabled, expires_at, version) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (LicenseKey key : keys) {
+        insert.setString(1, key.id());
+        Sql.setInteger(insert, 2, key.activationsLimit());
+        insert.setInt(3, key.instancesCount());
+        insert.setBoolean(4, key.disabled());
+        Sql.setInstant(insert, 5, key.expiresAt());
+        insert.setLong(6, key.version());
         insert.addBatch();
       }
       insert.executeBatch();

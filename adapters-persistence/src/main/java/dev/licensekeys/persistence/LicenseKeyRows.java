@@ -15,6 +15,14 @@ final class LicenseKeyRows {
           + " activations_limit, instances_count, disabled, expires_at, payment_id,"
           + " subscription_id, created_at, version";
 
+  /**
+   * A key's row and its state's (migration V6): the fields a key's life changes live in {@code
+   * license_key_states}, so that changing them rewrites no index of {@code license_keys}. The
+   * column names of the two tables differ, so {@link #KEY_COLUMNS} needs no table names.
+   */
+  static final String KEYS_WITH_STATE =
+      "license_keys JOIN license_key_states ON license_key_states.license_key_id = license_keys.id";
+
   static final String INSTANCE_COLUMNS = "id, business_id, license_key_id, name, created_at";
 
   private LicenseKeyRows() {}

@@ -8,6 +8,7 @@ import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.FieldChange;
 import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import io.vavr.control.Option;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
@@ -30,7 +33,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource());
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(successfulVersions(postgres)).isEqualTo(5);
+    assertThat(successfulVersions(postgres)).isEqualTo(6);
   }
 
   @Test
@@ -51,7 +54,7 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(successfulVersions(reopened)).isEqualTo(5);
+      assertThat(successfulVersions(reopened)).isEqualTo(6);
     }
   }
 
@@ -68,8 +71,62 @@ class MigrationsTest {
       assertThatThrownBy(
               () ->
                   statement.executeUpdate(
-                      "UPDATE license_keys SET instances_count = 2 WHERE id = '" + key.id() + "'"))
-          .hasMessageContaining("license_keys_count_within_limit");
+                      "UPDATE license_key_states SET instances_count = 2"
+                          + " WHERE license_key_id = '"
+                          + key.id()
+                          + "'"))
+          .hasMessageContaining("license_key_states_count_within_limit");
+    }
+  }
+
+  @Test
+  void aKeyWrittenBeforeV6KeepsItsStateInItsOwnTable() throws Exception {
+    Path file = TestDatabases.newH2File();
+    DatabaseSettings settings = TestDatabases.h2Settings(file);
+    JdbcDataSource beforeV6 = new JdbcDataSource();
+    beforeV6.setURL(settings.jdbcUrl());
+    beforeV6.setUser(settings.user());
+    Flyway.configure()
+        .dataSource(beforeV6)
+        .locations("classpath:db/migration")
+        .target("5")
+        .load()
+        .migrate();
+    try (Connection connection = beforeV6.getConnection();
+        Statement statement = connection.createStatement()) {
+      // As the writer before V6 stored a key: its state in its own row.
+      statement.executeUpdate(
+          "INSERT INTO license_keys (id, business_id, brand_id, customer_id, product_id,"
+              + " license_key, source, activations_limit, instances_count, disabled, expires_at,"
+              + " payment_id, subscription_id, created_at, version) VALUES ('lic_beforeV60000000000001', '"
+              + TestData.BUSINESS
+              + "', 'brd_1', 'cus_1', 'pdt_1', 'KEY-BEFORE-V6', 'import', 3, 1, TRUE,"
+              + " TIMESTAMP WITH TIME ZONE '2030-01-01 00:00:00Z', 'pay_1', NULL,"
+              + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z', 4)");
+    }
+
+    try (Database migrated = Database.open(settings)) {
+      assertThat(
+              JdbcAdapters.over(migrated)
+                  .licenseKeys()
+                  .findById(TestData.BUSINESS, "lic_beforeV60000000000001"))
+          .containsExactly(
+              new LicenseKey(
+                  "lic_beforeV60000000000001",
+                  TestData.BUSINESS,
+                  "brd_1",
+                  "cus_1",
+                  "pdt_1",
+                  "KEY-BEFORE-V6",
+                  Source.IMPORT,
+                  Option.some(3),
+                  1,
+                  true,
+                  Option.some(java.time.Instant.parse("2030-01-01T00:00:00Z")),
+                  Option.some("pay_1"),
+                  Option.none(),
+                  TestData.T0,
+                  4));
     }
   }
 

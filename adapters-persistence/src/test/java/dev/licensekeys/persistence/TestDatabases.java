@@ -100,6 +100,7 @@ final class TestDatabases {
             "audit_event_changes",
             "audit_events",
             "license_key_instances",
+            "license_key_states",
             "license_keys",
             "customers",
             "products",

@@ -18,6 +18,7 @@ final class DatabaseSnapshot {
           "customers",
           "products",
           "license_keys",
+          "license_key_states",
           "license_key_instances",
           "audit_events",
           "audit_event_changes",

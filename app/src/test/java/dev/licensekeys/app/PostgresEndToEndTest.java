@@ -36,7 +36,7 @@ class PostgresEndToEndTest extends EndToEndContract {
         Statement statement = connection.createStatement()) {
       statement.execute(
           "DROP TABLE IF EXISTS audit_event_changes, audit_events, license_key_instances,"
-              + " license_keys, customers, products, api_keys, idempotency_records, flyway_schema_history CASCADE");
+              + " license_key_states, license_keys, customers, products, api_keys, idempotency_records, flyway_schema_history CASCADE");
     } catch (SQLException e) {
       String message = "PostgreSQL is not reachable at " + URL + " (" + e.getMessage() + ")";
       if ("true".equals(System.getenv("CI"))) {
