@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -67,12 +68,21 @@ public final class Database implements AutoCloseable {
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
+            .placeholders(Map.of("audit_id_cache", isH2(dataSource) ? "1000" : "1"))
             .load();
     flyway.migrate();
     try (Connection connection = dataSource.getConnection()) {
       return appliedMigrations(connection);
     } catch (SQLException e) {
       throw new DataAccessException("reading the applied migrations failed", e);
+    }
+  }
+
+  private static boolean isH2(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().equals("H2");
+    } catch (SQLException e) {
+      throw new DataAccessException("reading which database this is failed", e);
     }
   }
 

@@ -33,7 +33,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource());
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(successfulVersions(postgres)).isEqualTo(6);
+    assertThat(successfulVersions(postgres)).isEqualTo(7);
   }
 
   @Test
@@ -54,7 +54,7 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(successfulVersions(reopened)).isEqualTo(6);
+      assertThat(successfulVersions(reopened)).isEqualTo(7);
     }
   }
 
@@ -167,6 +167,22 @@ class MigrationsTest {
                 new FieldChange("expires_at", Option.some("2030-01-01T00:00:00Z"), Option.none())),
             io.vavr.collection.List.of(
                 new FieldChange("activations_limit", Option.some("1"), Option.some("4"))));
+  }
+
+  @Test
+  void h2CachesAThousandAuditIdsAndPostgresNone() {
+    assertThat(
+            count(
+                TestDatabases.h2(),
+                "SELECT identity_cache FROM information_schema.columns"
+                    + " WHERE table_name = 'audit_events' AND column_name = 'id'"))
+        .isEqualTo(1000);
+    assertThat(
+            count(
+                TestDatabases.postgres(),
+                "SELECT seqcache FROM pg_sequence"
+                    + " WHERE seqrelid = pg_get_serial_sequence('audit_events', 'id')::regclass"))
+        .isEqualTo(1);
   }
 
   @Test
