@@ -94,7 +94,7 @@ class MigrationsTest {
         .migrate();
     try (Connection connection = beforeV6.getConnection();
         Statement statement = connection.createStatement()) {
-      // As the writer before V6 stored a key: its state in its own row.
+      // As the writer before V6 stored a key: its state in the key's own row.
       statement.executeUpdate(
           "INSERT INTO license_keys (id, business_id, brand_id, customer_id, product_id,"
               + " license_key, source, activations_limit, instances_count, disabled, expires_at,"
