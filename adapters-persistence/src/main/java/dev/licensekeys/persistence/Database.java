@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
-            .placeholders(Map.of("audit_id_cache", isH2(dataSource) ? "1000" : "1"))
+            .placeholders(placeholders(isH2(dataSource)))
             .load();
     flyway.migrate();
     try (Connection connection = dataSource.getConnection()) {
@@ -76,6 +76,18 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new DataAccessException("reading the applied migrations failed", e);
     }
+  }
+
+  /** What the migrations spell differently in H2 and PostgreSQL (V6, V7). */
+  private static Map<String, String> placeholders(boolean h2) {
+    String stateColumns = "activations_limit, instances_count, disabled, expires_at, version";
+    return Map.of(
+        "drop_state_columns",
+        h2
+            ? "DROP COLUMN (" + stateColumns + ")"
+            : "DROP COLUMN " + stateColumns.replace(", ", ", DROP COLUMN "),
+        "audit_id_cache",
+        h2 ? "1000" : "1");
   }
 
   private static boolean isH2(DataSource dataSource) {
