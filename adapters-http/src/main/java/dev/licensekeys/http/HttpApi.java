@@ -36,7 +36,7 @@ public final class HttpApi {
 
   private final UseCases useCases;
   private final Authenticator authenticator;
-  private final RequestDecoder decoder = new RequestDecoder();
+  private final RequestDecoder decoder;
   private final Clock clock;
   private final byte[] openApi;
   private final Operations operations;
@@ -50,8 +50,10 @@ public final class HttpApi {
       Authenticator authenticator,
       Clock clock,
       Operations operations,
-      IdempotencyRecords idempotency) {
+      IdempotencyRecords idempotency,
+      RequestDecoder decoder) {
     this.idempotency = idempotency;
+    this.decoder = decoder;
     this.useCases = useCases;
     this.authenticator = authenticator;
     this.clock = clock;

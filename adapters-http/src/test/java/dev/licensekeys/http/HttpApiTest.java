@@ -114,7 +114,8 @@ class HttpApiTest {
             new Authenticator(apiKeys, Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC),
             operations,
-            new dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords());
+            new dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords(),
+            new RequestDecoder());
     server =
         WebServer.builder()
             .port(0)

@@ -6,14 +6,17 @@ import dev.licensekeys.domain.service.LicensingService;
 import dev.licensekeys.http.Authenticator;
 import dev.licensekeys.http.HttpApi;
 import dev.licensekeys.http.Operations;
+import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.UseCases;
 import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The service, wired by constructor: database, adapters, use cases, routes, server. */
 public final class Application implements AutoCloseable {
@@ -44,6 +47,11 @@ public final class Application implements AutoCloseable {
   public static Application start(
       Configuration configuration, Clock clock, PrintStream out, PrintStream accessLogOut) {
     Metrics metrics = new Metrics();
+    // Opening the database is most of a start. Helidon's first routing builder (which loads its
+    // service registry) and the request validator need no database: they are built beside it.
+    CompletableFuture<HttpRouting.Builder> routing =
+        CompletableFuture.supplyAsync(HttpRouting::builder);
+    CompletableFuture<RequestDecoder> decoder = CompletableFuture.supplyAsync(RequestDecoder::new);
     Database database = Database.open(configuration.database(), metrics.registry());
     AccessLogWriter accessLog = new AccessLogWriter(accessLogOut);
     try {
@@ -65,13 +73,16 @@ public final class Application implements AutoCloseable {
               new Authenticator(adapters.apiKeys(), clock),
               clock,
               operations,
-              adapters.idempotencyRecords());
+              adapters.idempotencyRecords(),
+              decoder.join());
+      HttpRouting.Builder routes = routing.join();
+      api.register(routes);
       WebServer server =
           WebServer.builder()
               .port(configuration.port())
               .shutdownHook(false)
               .directHandlers(api.directHandlers())
-              .routing(api::register)
+              .routing(routes)
               .build()
               .start();
       if (!server.isRunning()) {

@@ -14,6 +14,7 @@ import dev.licensekeys.domain.service.LicensingService;
 import dev.licensekeys.http.Authenticator;
 import dev.licensekeys.http.HttpApi;
 import dev.licensekeys.http.Operations;
+import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.UseCases;
 import io.helidon.webserver.WebServer;
 import io.vavr.control.Option;
@@ -87,7 +88,8 @@ public final class InMemoryService {
             new Authenticator(apiKeys, clock),
             clock,
             Operations.none(),
-            new InMemoryIdempotencyRecords());
+            new InMemoryIdempotencyRecords(),
+            new RequestDecoder());
     WebServer server =
         WebServer.builder()
             .port(port)
