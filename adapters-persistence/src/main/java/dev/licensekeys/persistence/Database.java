@@ -54,21 +54,24 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      return new Database(dataSource, migrate(dataSource));
+      return new Database(dataSource, migrate(dataSource, settings.isH2()));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
   }
 
-  /** Applies what is pending and returns how many versioned migrations the schema has. */
-  static int migrate(DataSource dataSource) {
+  /**
+   * Applies what is pending and returns how many versioned migrations the schema has; {@code h2}
+   * picks how the migrations spell what H2 and PostgreSQL write differently.
+   */
+  static int migrate(DataSource dataSource, boolean h2) {
     Flyway flyway =
         Flyway.configure()
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
-            .placeholders(placeholders(isH2(dataSource)))
+            .placeholders(placeholders(h2))
             .load();
     flyway.migrate();
     try (Connection connection = dataSource.getConnection()) {
@@ -88,14 +91,6 @@ public final class Database implements AutoCloseable {
             : "DROP COLUMN " + stateColumns.replace(", ", ", DROP COLUMN "),
         "audit_id_cache",
         h2 ? "1000" : "1");
-  }
-
-  private static boolean isH2(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().equals("H2");
-    } catch (SQLException e) {
-      throw new DataAccessException("reading which database this is failed", e);
-    }
   }
 
   /** Reachable, and at the schema version this build expects. Never waits long. */

@@ -49,13 +49,7 @@ final class GroupedReads {
     Map<String, LicenseKey> found = new HashMap<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT "
-                + LicenseKeyRows.KEY_COLUMNS
-                + " FROM "
-                + LicenseKeyRows.KEYS_WITH_STATE
-                + " WHERE id IN ("
-                + Sql.placeholders(group.size())
-                + ")")) {
+            LicenseKeyRows.SELECT_KEYS + " WHERE id IN (" + Sql.placeholders(group.size()) + ")")) {
       for (int i = 0; i < group.size(); i++) {
         query.setString(i + 1, group.get(i).value());
       }

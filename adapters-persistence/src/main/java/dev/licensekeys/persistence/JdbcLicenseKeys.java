@@ -30,9 +30,6 @@ import java.util.function.Function;
  */
 public final class JdbcLicenseKeys implements LicenseKeys {
 
-  private static final String SELECT_KEY =
-      "SELECT " + LicenseKeyRows.KEY_COLUMNS + " FROM " + LicenseKeyRows.KEYS_WITH_STATE;
-
   private final Transactions transactions;
   private final GroupedSaves groupedSaves;
   private final GroupedReads groupedReads;
@@ -52,13 +49,14 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   public Option<LicenseKey> findByKey(String key) {
     return transactions.read(
         "finding a license key by its string",
-        connection -> one(connection, SELECT_KEY + " WHERE license_key = ?", key));
+        connection -> one(connection, LicenseKeyRows.SELECT_KEYS + " WHERE license_key = ?", key));
   }
 
   @Override
   public Seq<LicenseKey> list(
       String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
-    StringBuilder sql = new StringBuilder(SELECT_KEY).append(" WHERE business_id = ?");
+    StringBuilder sql =
+        new StringBuilder(LicenseKeyRows.SELECT_KEYS).append(" WHERE business_id = ?");
     java.util.List<Binder> binders = new ArrayList<>();
     binders.add((statement, index) -> statement.setString(index, businessId));
     filter
@@ -164,7 +162,7 @@ public final class JdbcLicenseKeys implements LicenseKeys {
           Either<LicenseKeyError, KeyChange> decided =
               one(
                       connection,
-                      SELECT_KEY + " WHERE id = ? AND business_id = ? FOR UPDATE",
+                      LicenseKeyRows.SELECT_KEYS + " WHERE id = ? AND business_id = ? FOR UPDATE",
                       licenseKeyId,
                       businessId)
                   .toEither(
@@ -259,7 +257,7 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   /** Reads the key and holds its row until the transaction ends. */
   private static Either<LicenseKeyError, LicenseKey> locked(
       Connection connection, String licenseKeyId) throws SQLException {
-    return one(connection, SELECT_KEY + " WHERE id = ? FOR UPDATE", licenseKeyId)
+    return one(connection, LicenseKeyRows.SELECT_KEYS + " WHERE id = ? FOR UPDATE", licenseKeyId)
         .toEither(
             () -> LicenseKeyError.NotFound.of(LicenseKeyError.Resource.LICENSE_KEY, licenseKeyId));
   }

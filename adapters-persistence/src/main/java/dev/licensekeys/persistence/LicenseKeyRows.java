@@ -16,12 +16,16 @@ final class LicenseKeyRows {
           + " subscription_id, created_at, version";
 
   /**
-   * A key's row and its state's (migration V6): the fields a key's life changes live in {@code
-   * license_key_states}, so that changing them rewrites no index of {@code license_keys}. The
-   * column names of the two tables differ, so {@link #KEY_COLUMNS} needs no table names.
+   * Every column of keys, each key's row joined to its state's (migration V6): the fields a key's
+   * life changes live in {@code license_key_states}, so that changing them rewrites no index of
+   * {@code license_keys}. The column names of the two tables differ, so {@link #KEY_COLUMNS} and
+   * the conditions after this need no table names.
    */
-  static final String KEYS_WITH_STATE =
-      "license_keys JOIN license_key_states ON license_key_states.license_key_id = license_keys.id";
+  static final String SELECT_KEYS =
+      "SELECT "
+          + KEY_COLUMNS
+          + " FROM license_keys"
+          + " JOIN license_key_states ON license_key_states.license_key_id = license_keys.id";
 
   static final String INSTANCE_COLUMNS = "id, business_id, license_key_id, name, created_at";
 
