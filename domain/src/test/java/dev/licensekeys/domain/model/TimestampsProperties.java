@@ -1,0 +1,43 @@
+package dev.licensekeys.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The hand-written truncation agrees with {@code java.time}'s on any instant. */
+class TimestampsProperties {
+
+  @Property
+  void microsIsTruncationToMicroseconds(@ForAll("instants") Instant instant) {
+    assertThat(Timestamps.micros(instant)).isEqualTo(instant.truncatedTo(ChronoUnit.MICROS));
+  }
+
+  @Property
+  void anInstantAlreadyInMicrosecondsIsKeptAsItIs(@ForAll("instants") Instant instant) {
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+
+    assertThat(Timestamps.micros(micros)).isSameAs(micros);
+  }
+
+  @Provide
+  Arbitrary<Instant> instants() {
+    // Before and after the epoch, and nanoseconds on and off a microsecond boundary.
+    Arbitrary<Long> seconds =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000L),
+            Arbitraries.longs()
+                .between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond() - 1));
+    Arbitrary<Integer> nanos =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 999_999_999),
+            Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
+            Arbitraries.of(0, 1, 999, 1_000, 999_999_999));
+    return seconds.flatMap(s -> nanos.map(n -> Instant.ofEpochSecond(s, n)));
+  }
+}
