@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** A connection pool on a migrated database. Migrations run at every open; they are idempotent. */
 public final class Database implements AutoCloseable {
@@ -66,14 +67,7 @@ public final class Database implements AutoCloseable {
    * picks how the migrations spell what H2 and PostgreSQL write differently.
    */
   static int migrate(DataSource dataSource, boolean h2) {
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .failOnMissingLocations(true)
-            .placeholders(placeholders(h2))
-            .load();
-    flyway.migrate();
+    migrations(dataSource, h2).load().migrate();
     try (Connection connection = dataSource.getConnection()) {
       return appliedMigrations(connection);
     } catch (SQLException e) {
@@ -81,7 +75,19 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** What the migrations spell differently in H2 and PostgreSQL (V6, V7). */
+  /**
+   * The schema's migrations: a new database runs the baseline B7 and what follows it, one made
+   * before runs what it has not yet run (see B7).
+   */
+  static FluentConfiguration migrations(DataSource dataSource, boolean h2) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .placeholders(placeholders(h2));
+  }
+
+  /** What the migrations spell differently in H2 and PostgreSQL (V6, V7, B7). */
   private static Map<String, String> placeholders(boolean h2) {
     String stateColumns = "activations_limit, instances_count, disabled, expires_at, version";
     return Map.of(

@@ -16,9 +16,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class MigrationsTest {
 
@@ -33,7 +38,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource(), false);
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(successfulVersions(postgres)).isEqualTo(7);
+    assertThat(schemaVersion(postgres, false)).isEqualTo("7");
   }
 
   @Test
@@ -54,7 +59,81 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(successfulVersions(reopened)).isEqualTo(7);
+      assertThat(schemaVersion(reopened, true)).isEqualTo("7");
+    }
+  }
+
+  @Test
+  void aNewDatabaseIsMadeByTheBaselineAlone() {
+    Database h2 = Database.open(TestDatabases.h2Settings(TestDatabases.newH2File()));
+    try (h2) {
+      assertThat(versionedHistory(h2.dataSource(), "public")).containsExactly("7 SQL_BASELINE");
+      assertThat(schemaVersion(h2, true)).isEqualTo("7");
+      assertThat(h2.ready()).isTrue();
+    }
+  }
+
+  @Test
+  void onH2TheBaselineMakesTheSchemaTheMigrationsMakeOneByOne() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(TestDatabases.h2Settings(TestDatabases.newH2File()).jdbcUrl());
+    h2.setUser("sa");
+
+    assertTheBaselineMakesTheSchemaOfTheMigrations(h2, true);
+  }
+
+  @Test
+  void onPostgresTheBaselineMakesTheSchemaTheMigrationsMakeOneByOne() throws Exception {
+    TestDatabases.postgres();
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(TestDatabases.PG_URL);
+    postgres.setUser(TestDatabases.PG_USER);
+    postgres.setPassword(TestDatabases.PG_PASSWORD);
+    try {
+      assertTheBaselineMakesTheSchemaOfTheMigrations(postgres, false);
+    } finally {
+      dropSchemas(postgres);
+    }
+  }
+
+  private static void assertTheBaselineMakesTheSchemaOfTheMigrations(
+      DataSource dataSource, boolean h2) throws Exception {
+    dropSchemas(dataSource);
+
+    Database.migrations(dataSource, h2).schemas("from_baseline").load().migrate();
+    oneByOne(dataSource, h2).schemas("one_by_one").load().migrate();
+
+    assertThat(versionedHistory(dataSource, "from_baseline")).containsExactly("7 SQL_BASELINE");
+    assertThat(versionedHistory(dataSource, "one_by_one"))
+        .containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL");
+    // A database made before B7 opens with the service's migrations as it is, B7 not run.
+    assertThat(
+            Database.migrations(dataSource, h2)
+                .schemas("one_by_one")
+                .load()
+                .migrate()
+                .migrationsExecuted)
+        .isZero();
+    List<String> fromBaseline = SchemaDescription.of(dataSource, h2, "from_baseline");
+    assertThat(fromBaseline).hasSizeGreaterThan(100);
+    assertThat(fromBaseline).isEqualTo(SchemaDescription.of(dataSource, h2, "one_by_one"));
+  }
+
+  /** The migrations as a database made before B7 ran them: V1, V2, and so on. */
+  private static FluentConfiguration oneByOne(DataSource dataSource, boolean h2) {
+    FluentConfiguration migrations = Database.migrations(dataSource, h2);
+    // A prefix no file has: Flyway finds no baseline (which it would run even for a lower target).
+    migrations
+        .getConfigurationExtension(BaselineMigrationConfigurationExtension.class)
+        .setBaselineMigrationPrefix("NoBaseline");
+    return migrations;
+  }
+
+  private static void dropSchemas(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS from_baseline CASCADE");
+      statement.execute("DROP SCHEMA IF EXISTS one_by_one CASCADE");
     }
   }
 
@@ -86,12 +165,7 @@ class MigrationsTest {
     JdbcDataSource beforeV6 = new JdbcDataSource();
     beforeV6.setURL(settings.jdbcUrl());
     beforeV6.setUser(settings.user());
-    Flyway.configure()
-        .dataSource(beforeV6)
-        .locations("classpath:db/migration")
-        .target("5")
-        .load()
-        .migrate();
+    oneByOne(beforeV6, true).target("5").load().migrate();
     try (Connection connection = beforeV6.getConnection();
         Statement statement = connection.createStatement()) {
       // As the writer before V6 stored a key: its state in the key's own row.
@@ -216,11 +290,33 @@ class MigrationsTest {
     return count(database, "SELECT COUNT(*) FROM \"flyway_schema_history\"");
   }
 
-  private static int successfulVersions(Database database) {
-    return count(
-        database,
-        "SELECT COUNT(*) FROM \"flyway_schema_history\""
-            + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL");
+  private static String schemaVersion(Database database, boolean h2) {
+    return Database.migrations(database.dataSource(), h2)
+        .load()
+        .info()
+        .current()
+        .getVersion()
+        .getVersion();
+  }
+
+  /** "version type" of each versioned migration {@code schema}'s history records, in order. */
+  private static List<String> versionedHistory(DataSource dataSource, String schema) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT \"version\", \"type\" FROM "
+                    + schema
+                    + ".\"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+                    + " ORDER BY \"installed_rank\"")) {
+      List<String> history = new ArrayList<>();
+      while (rows.next()) {
+        history.add(rows.getString(1) + " " + rows.getString(2));
+      }
+      return history;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int count(Database database, String sql) {
