@@ -26,7 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// A heap touched before the first iteration: in a VM, first touching memory is slow enough to
+// make one iteration in five read ten times the others (docs/BENCHMARKS.md).
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class DomainBenchmarks {
 
   final Instant now = BenchData.NOW;
