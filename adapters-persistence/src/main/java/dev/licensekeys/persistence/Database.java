@@ -63,8 +63,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Applies what is pending and returns how many versioned migrations the schema has; {@code h2}
-   * picks how the migrations spell what H2 and PostgreSQL write differently.
+   * Applies what is pending and returns how many versioned migrations the schema's history records
+   * (one, B7, for a database B7 made); {@code h2} picks how the migrations spell what H2 and
+   * PostgreSQL write differently.
    */
   static int migrate(DataSource dataSource, boolean h2) {
     migrations(dataSource, h2).load().migrate();
