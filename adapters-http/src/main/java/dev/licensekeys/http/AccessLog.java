@@ -72,7 +72,7 @@ final class AccessLog implements Filter {
           .accessLog()
           .accept(
               "{\"time\":\""
-                  + clock.instant()
+                  + DateTimes.format(clock.instant())
                   + "\",\"request_id\":\""
                   + requestId
                   + "\",\"method\":\""

@@ -1,18 +1,24 @@
 package dev.licensekeys.http;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * RFC 3339 date-times, read exactly as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} reads them.
- * The shape clients send, {@code 2030-01-01T00:00:00Z} with an optional fraction and a {@code Z} or
- * {@code ±HH:MM} offset, is read by hand, several times faster; anything else, including every bad
- * value, goes to {@code java.time}, which gives the answer and the error. {@code
- * DateTimesProperties} checks that the two agree.
+ * RFC 3339 date-times, read exactly as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} reads them,
+ * and written exactly as {@code Instant.toString} writes them. The shape clients send, {@code
+ * 2030-01-01T00:00:00Z} with an optional fraction and a {@code Z} or {@code ±HH:MM} offset, is read
+ * by hand, several times faster; anything else, including every bad value, goes to {@code
+ * java.time}, which gives the answer and the error. {@code DateTimesProperties} checks that the two
+ * agree.
  */
 final class DateTimes {
+
+  private static final long SECONDS_PER_DAY = 86_400;
 
   private static final int[] SCALE = {
     100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
@@ -91,6 +97,54 @@ final class DateTimes {
           : ZoneOffset.ofHoursMinutes(-hours, -minutes);
     } catch (DateTimeException e) {
       return null;
+    }
+  }
+
+  /** The first and last second {@link #format} writes by hand: years 0000 to 9999. */
+  private static final long FIRST_BY_HAND = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+
+  private static final long LAST_BY_HAND =
+      (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
+
+  /**
+   * {@code instant.toString()}, the form every response and log line writes: UTC, {@code Z}, and
+   * the fraction in groups of three digits only when it is not zero. By hand for the years 0000 to
+   * 9999; {@code DateTimesProperties} checks it against {@code Instant.toString} on any instant.
+   */
+  static String format(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_BY_HAND || seconds > LAST_BY_HAND) {
+      return instant.toString();
+    }
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    int nanos = instant.getNano();
+    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    byte[] text = new byte[20 + (fraction == 0 ? 0 : fraction + 1)];
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3_600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    if (fraction > 0) {
+      text[19] = '.';
+      put(text, 20, nanos / SCALE[fraction - 1], fraction);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  /** Writes {@code value} as {@code count} decimal digits, zero-padded, at {@code at}. */
+  private static void put(byte[] text, int at, int value, int count) {
+    for (int i = at + count - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
     }
   }
 

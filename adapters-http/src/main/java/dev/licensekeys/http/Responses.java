@@ -130,7 +130,7 @@ public final class Responses {
             case Change.Keep<Instant> k -> {}
             case Change.Clear<Instant> c -> json.writeNullField("expires_at");
             case Change.Set<Instant>(var expiry) ->
-                json.writeStringField("expires_at", expiry.toString());
+                json.writeStringField("expires_at", DateTimes.format(expiry));
           }
           json.writeEndObject();
         });
@@ -140,7 +140,7 @@ public final class Responses {
       throws IOException {
     json.writeStartObject();
     json.writeStringField("business_id", key.businessId());
-    json.writeStringField("created_at", key.createdAt().toString());
+    json.writeStringField("created_at", DateTimes.format(key.createdAt()));
     json.writeStringField("customer_id", key.customerId());
     json.writeStringField("id", key.id());
     json.writeNumberField("instances_count", key.instancesCount());
@@ -154,7 +154,7 @@ public final class Responses {
     } else {
       json.writeNull();
     }
-    writeText(json, "expires_at", key.expiresAt().map(Instant::toString));
+    writeText(json, "expires_at", key.expiresAt().map(DateTimes::format));
     writeText(json, "payment_id", key.paymentId());
     writeText(json, "subscription_id", key.subscriptionId());
     json.writeEndObject();
@@ -164,7 +164,7 @@ public final class Responses {
       throws IOException {
     json.writeStartObject();
     json.writeStringField("business_id", instance.businessId());
-    json.writeStringField("created_at", instance.createdAt().toString());
+    json.writeStringField("created_at", DateTimes.format(instance.createdAt()));
     json.writeStringField("id", instance.id());
     json.writeStringField("license_key_id", instance.licenseKeyId());
     json.writeStringField("name", instance.name());

@@ -3,6 +3,7 @@ package dev.licensekeys.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import net.jqwik.api.Arbitraries;
@@ -58,6 +59,53 @@ class DateTimesProperties {
             .isEqualTo(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       }
     }
+  }
+
+  @Property(tries = 5_000)
+  void writesEveryInstantAsInstantToStringDoes(@ForAll("instants") Instant instant) {
+    assertThat(DateTimes.format(instant)).isEqualTo(instant.toString());
+  }
+
+  @Example
+  void writesTheEdgesOfTheYearsItWritesByHandAsInstantToStringDoes() {
+    for (String text :
+        new String[] {
+          "0000-01-01T00:00:00Z",
+          "-0001-12-31T23:59:59.999999999Z",
+          "9999-12-31T23:59:59.999999999Z",
+          "+10000-01-01T00:00:00Z",
+          "1970-01-01T00:00:00Z",
+          "1969-12-31T23:59:59.000001Z",
+          "2024-02-29T12:00:00.100Z",
+          "2030-01-01T00:00:00.000000001Z"
+        }) {
+      Instant instant = Instant.parse(text);
+      assertThat(DateTimes.format(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+    }
+  }
+
+  /** Any instant, most of them in the years written by hand, with every length of fraction. */
+  @Provide
+  Arbitrary<Instant> instants() {
+    Arbitrary<Long> seconds =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                8,
+                Arbitraries.longs()
+                    .between(
+                        Instant.parse("0000-01-01T00:00:00Z").getEpochSecond() - 86_400,
+                        Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 86_400)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Arbitraries.longs()
+                    .between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())));
+    Arbitrary<Integer> nanos =
+        Arbitraries.oneOf(
+            Arbitraries.just(0),
+            Arbitraries.integers().between(0, 999).map(millis -> millis * 1_000_000),
+            Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
+            Arbitraries.integers().between(0, 999_999_999));
+    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
   }
 
   /** Date-times, mostly valid, with every part sometimes out of range, missing or malformed. */
