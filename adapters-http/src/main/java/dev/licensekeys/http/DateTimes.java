@@ -20,6 +20,12 @@ final class DateTimes {
 
   private static final long SECONDS_PER_DAY = 86_400;
 
+  /** The first and last second {@link #format} writes by hand: years 0000 to 9999. */
+  private static final long FIRST_BY_HAND = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+
+  private static final long LAST_BY_HAND =
+      (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
+
   private static final int[] SCALE = {
     100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
   };
@@ -99,12 +105,6 @@ final class DateTimes {
       return null;
     }
   }
-
-  /** The first and last second {@link #format} writes by hand: years 0000 to 9999. */
-  private static final long FIRST_BY_HAND = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
-
-  private static final long LAST_BY_HAND =
-      (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
 
   /**
    * {@code instant.toString()}, the form every response and log line writes: UTC, {@code Z}, and
