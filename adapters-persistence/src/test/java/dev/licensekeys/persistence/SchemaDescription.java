@@ -71,9 +71,11 @@ final class SchemaDescription {
 
   /** Every line of {@code schema}'s shape, the Flyway history table's left out. */
   static List<String> of(DataSource dataSource, boolean h2, String schema) throws SQLException {
+    List<String> queries = new ArrayList<>(COMMON);
+    queries.addAll(h2 ? H2 : POSTGRES);
     List<String> lines = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
-      for (String query : h2 ? concat(COMMON, H2) : concat(COMMON, POSTGRES)) {
+      for (String query : queries) {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
           statement.setString(1, schema);
           try (ResultSet rows = statement.executeQuery()) {
@@ -92,11 +94,5 @@ final class SchemaDescription {
       }
     }
     return lines;
-  }
-
-  private static List<String> concat(List<String> first, List<String> second) {
-    List<String> all = new ArrayList<>(first);
-    all.addAll(second);
-    return all;
   }
 }
