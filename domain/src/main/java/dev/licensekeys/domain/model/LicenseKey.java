@@ -43,7 +43,7 @@ public record LicenseKey(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(paymentId, "paymentId");
     Objects.requireNonNull(subscriptionId, "subscriptionId");
-    expiresAt = expiresAt.map(Timestamps::micros);
+    expiresAt = Timestamps.micros(expiresAt);
     createdAt = Timestamps.micros(createdAt);
     if (activationsLimit.exists(limit -> limit < 0)) {
       throw new IllegalArgumentException("activationsLimit must be 0 or more");

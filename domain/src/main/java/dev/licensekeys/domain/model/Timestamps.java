@@ -1,5 +1,6 @@
 package dev.licensekeys.domain.model;
 
+import io.vavr.control.Option;
 import java.time.Instant;
 
 /** Every instant the domain keeps is at microsecond precision, as databases store it. */
@@ -13,5 +14,13 @@ public final class Timestamps {
    */
   public static Instant micros(Instant instant) {
     return instant.minusNanos(instant.getNano() % 1_000);
+  }
+
+  /**
+   * The same, inside an option. An instant already in microseconds keeps its option, so copying a
+   * key (each patch applied does) makes no new one.
+   */
+  public static Option<Instant> micros(Option<Instant> instant) {
+    return instant.filter(i -> i.getNano() % 1_000 != 0).map(Timestamps::micros).orElse(instant);
   }
 }

@@ -2,6 +2,7 @@ package dev.licensekeys.domain.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import net.jqwik.api.Arbitraries;
@@ -23,6 +24,20 @@ class TimestampsProperties {
     Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
 
     assertThat(Timestamps.micros(micros)).isSameAs(micros);
+  }
+
+  @Property
+  void anOptionalInstantIsTruncatedTheSameWay(@ForAll("instants") Instant instant) {
+    assertThat(Timestamps.micros(Option.some(instant)))
+        .isEqualTo(Option.some(instant.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  @Property
+  void anOptionalInstantAlreadyInMicrosecondsKeepsItsOption(@ForAll("instants") Instant instant) {
+    Option<Instant> micros = Option.some(instant.truncatedTo(ChronoUnit.MICROS));
+
+    assertThat(Timestamps.micros(micros)).isSameAs(micros);
+    assertThat(Timestamps.micros(Option.<Instant>none())).isEmpty();
   }
 
   @Provide
