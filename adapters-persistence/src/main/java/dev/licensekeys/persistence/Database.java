@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -19,11 +20,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Transactions transactions;
   private final int migrations;
+  private final Optional<H2FileCompaction> compaction;
 
-  private Database(HikariDataSource dataSource, int migrations) {
+  private Database(
+      HikariDataSource dataSource, int migrations, Optional<H2FileCompaction> compaction) {
     this.dataSource = dataSource;
     this.transactions = new Transactions(dataSource);
     this.migrations = migrations;
+    this.compaction = compaction;
   }
 
   public static Database open(DatabaseSettings settings) {
@@ -55,7 +59,11 @@ public final class Database implements AutoCloseable {
       dataSource.setMetricRegistry(meterRegistry);
     }
     try {
-      return new Database(dataSource, migrate(dataSource, settings.isH2()));
+      int migrations = migrate(dataSource, settings.isH2());
+      return new Database(
+          dataSource,
+          migrations,
+          settings.isH2() ? H2FileCompaction.start(dataSource) : Optional.empty());
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -132,6 +140,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    compaction.ifPresent(H2FileCompaction::close);
     dataSource.close();
   }
 }

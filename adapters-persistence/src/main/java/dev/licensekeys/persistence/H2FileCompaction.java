@@ -1,0 +1,91 @@
+package dev.licensekeys.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Keeps an H2 file from growing without bound. H2 compacts its file from the thread that writes
+ * commits in the background, and {@code WRITE_DELAY=0} (every commit written before it is
+ * acknowledged) turns that thread off: a chunk that keeps one live page is then kept whole, and
+ * under steady writes the file grew by 30 to 40 MB/s (docs/RELIABILITY.md). This does the
+ * compaction part alone, on a timer: it rewrites the live pages of mostly dead chunks, so that
+ * their space is reused. Commits still reach the file before they are acknowledged.
+ */
+final class H2FileCompaction implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(H2FileCompaction.class.getName());
+
+  /** Chunks fuller than this are left alone; H2's own default for its background compaction. */
+  static final int TARGET_FILL_RATE_PERCENT = 90;
+
+  /** Live pages rewritten at most per round, so that a round never holds the store for long. */
+  static final int BYTES_PER_ROUND = 1 << 20;
+
+  static final long MILLIS_BETWEEN_ROUNDS = 200;
+
+  private final ScheduledExecutorService timer;
+
+  private H2FileCompaction(MVStore store) {
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("h2-file-compaction").daemon().factory());
+    timer.scheduleWithFixedDelay(
+        () -> compactOnce(store),
+        MILLIS_BETWEEN_ROUNDS,
+        MILLIS_BETWEEN_ROUNDS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts compacting the file behind {@code dataSource}, when this process holds it. A process
+   * that reaches the file through another's server (the CLI while the service runs) leaves it to
+   * that one.
+   */
+  static Optional<H2FileCompaction> start(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+          && local.getDatabase().isPersistent()) {
+        return Optional.of(new H2FileCompaction(local.getDatabase().getStore().getMvStore()));
+      }
+      return Optional.empty();
+    } catch (SQLException e) {
+      throw new DataAccessException("reaching the H2 store to compact it failed", e);
+    }
+  }
+
+  private void compactOnce(MVStore store) {
+    if (store.isClosed()) {
+      timer.shutdown();
+      return;
+    }
+    try {
+      store.compact(TARGET_FILL_RATE_PERCENT, BYTES_PER_ROUND);
+    } catch (RuntimeException e) {
+      // The store closed under the round (the process is stopping), or one round failed: the next
+      // round tries again, and nothing committed depends on it.
+      if (!store.isClosed()) {
+        LOG.log(Level.WARNING, "compacting the H2 file failed; trying again", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
