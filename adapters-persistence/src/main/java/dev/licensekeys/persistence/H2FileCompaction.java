@@ -26,12 +26,12 @@ final class H2FileCompaction implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(H2FileCompaction.class.getName());
 
   /** Chunks fuller than this are left alone; H2's own default for its background compaction. */
-  static final int TARGET_FILL_RATE_PERCENT = 90;
+  private static final int TARGET_FILL_RATE_PERCENT = 90;
 
   /** Live pages rewritten at most per round, so that a round never holds the store for long. */
-  static final int BYTES_PER_ROUND = 1 << 20;
+  private static final int BYTES_PER_ROUND = 1 << 20;
 
-  static final long MILLIS_BETWEEN_ROUNDS = 200;
+  private static final long MILLIS_BETWEEN_ROUNDS = 200;
 
   private final ScheduledExecutorService timer;
 
@@ -79,9 +79,10 @@ final class H2FileCompaction implements AutoCloseable {
     }
   }
 
+  /** Lets a round in progress finish: interrupted, H2's file reads would close its file. */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
     try {
       timer.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
