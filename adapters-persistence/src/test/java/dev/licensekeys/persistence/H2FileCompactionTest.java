@@ -34,12 +34,15 @@ class H2FileCompactionTest {
       MVStore store = storeOf(connection);
       assertThat(store.getFileStore().getChunksFillRate()).isLessThan(50);
 
-      try (H2FileCompaction compaction = H2FileCompaction.start(dataSource).orElseThrow()) {
+      H2FileCompaction compaction = H2FileCompaction.start(dataSource).orElseThrow();
+      try {
         // Rewritten pages reach the file with the next commit, as they do under load.
         for (int i = 0; i < 100 && store.getFileStore().getChunksFillRate() < 80; i++) {
           Thread.sleep(100);
           commitOneChange(connection);
         }
+      } finally {
+        compaction.close();
       }
 
       assertThat(store.getFileStore().getChunksFillRate()).isGreaterThanOrEqualTo(80);
