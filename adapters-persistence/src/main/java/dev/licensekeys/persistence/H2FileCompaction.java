@@ -53,14 +53,19 @@ final class H2FileCompaction implements AutoCloseable {
    */
   static Optional<H2FileCompaction> start(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
-          && local.getDatabase().isPersistent()) {
-        return Optional.of(new H2FileCompaction(local.getDatabase().getStore().getMvStore()));
-      }
-      return Optional.empty();
+      return fileStoreOf(connection).map(H2FileCompaction::new);
     } catch (SQLException e) {
       throw new DataAccessException("reaching the H2 store to compact it failed", e);
     }
+  }
+
+  /** The store behind {@code connection}, when it is a file this process holds. */
+  static Optional<MVStore> fileStoreOf(Connection connection) throws SQLException {
+    if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+        && local.getDatabase().isPersistent()) {
+      return Optional.of(local.getDatabase().getStore().getMvStore());
+    }
+    return Optional.empty();
   }
 
   private void compactOnce(MVStore store) {

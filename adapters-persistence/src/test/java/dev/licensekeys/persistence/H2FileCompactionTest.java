@@ -9,9 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ class H2FileCompactionTest {
 
   @Test
   void compactionLeavesTheFileMostlyLive() throws Exception {
-    JdbcDataSource dataSource = fileDataSource();
+    DataSource dataSource = fileDataSource();
     try (Connection connection = dataSource.getConnection()) {
       churn(connection);
       MVStore store = storeOf(connection);
@@ -66,19 +64,17 @@ class H2FileCompactionTest {
 
   @Test
   void aDatabaseWithoutAFileIsLeftAlone() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:compaction;DB_CLOSE_DELAY=-1");
+    DataSource dataSource =
+        TestDatabases.unpooled(
+            new DatabaseSettings("jdbc:h2:mem:compaction;DB_CLOSE_DELAY=-1", "sa", "", 1));
 
     Optional<H2FileCompaction> compaction = H2FileCompaction.start(dataSource);
 
     assertThat(compaction).isEmpty();
   }
 
-  private JdbcDataSource fileDataSource() {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(TestDatabases.h2Settings(dir.resolve("churn")).jdbcUrl());
-    dataSource.setUser("sa");
-    return dataSource;
+  private DataSource fileDataSource() {
+    return TestDatabases.unpooled(TestDatabases.h2Settings(dir.resolve("churn")));
   }
 
   /**
@@ -105,8 +101,7 @@ class H2FileCompactionTest {
   }
 
   private static MVStore storeOf(Connection connection) throws SQLException {
-    SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-    return session.getDatabase().getStore().getMvStore();
+    return H2FileCompaction.fileStoreOf(connection).orElseThrow();
   }
 
   private static void commitOneChange(Connection connection) throws SQLException {

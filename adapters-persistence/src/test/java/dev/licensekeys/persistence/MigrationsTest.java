@@ -21,7 +21,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -75,7 +74,7 @@ class MigrationsTest {
 
   @Test
   void onH2TheBaselineMakesTheSchemaTheMigrationsMakeOneByOne() throws Exception {
-    DataSource h2 = unpooled(TestDatabases.h2Settings(TestDatabases.newH2File()));
+    DataSource h2 = TestDatabases.unpooled(TestDatabases.h2Settings(TestDatabases.newH2File()));
 
     assertTheBaselineMakesTheSchemaOfTheMigrations(h2, true);
   }
@@ -115,14 +114,6 @@ class MigrationsTest {
     List<String> fromBaseline = SchemaDescription.of(dataSource, h2, "from_baseline");
     assertThat(fromBaseline).hasSizeGreaterThan(100);
     assertThat(fromBaseline).isEqualTo(SchemaDescription.of(dataSource, h2, "one_by_one"));
-  }
-
-  /** An H2 file without the pool or the migrations {@link Database#open} brings. */
-  private static DataSource unpooled(DatabaseSettings settings) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(settings.jdbcUrl());
-    h2.setUser(settings.user());
-    return h2;
   }
 
   /** The migrations as a database made before B7 ran them: V1, V2, and so on. */
@@ -168,7 +159,7 @@ class MigrationsTest {
   void aKeyWrittenBeforeV6KeepsItsStateInItsOwnTable() throws Exception {
     Path file = TestDatabases.newH2File();
     DatabaseSettings settings = TestDatabases.h2Settings(file);
-    DataSource beforeV6 = unpooled(settings);
+    DataSource beforeV6 = TestDatabases.unpooled(settings);
     oneByOne(beforeV6, true).target("5").load().migrate();
     try (Connection connection = beforeV6.getConnection();
         Statement statement = connection.createStatement()) {

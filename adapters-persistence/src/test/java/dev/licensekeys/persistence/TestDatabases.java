@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -67,6 +69,16 @@ final class TestDatabases {
 
   static DatabaseSettings h2Settings(Path file) {
     return new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10);
+  }
+
+  /**
+   * An H2 database without the pool, migrations or compaction that {@link Database#open} brings.
+   */
+  static DataSource unpooled(DatabaseSettings settings) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(settings.jdbcUrl());
+    h2.setUser(settings.user());
+    return h2;
   }
 
   /**
