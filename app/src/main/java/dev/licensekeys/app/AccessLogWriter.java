@@ -1,6 +1,8 @@
 package dev.licensekeys.app;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +11,19 @@ import java.util.function.Consumer;
 /**
  * Writes access-log lines on a thread of its own, so a request never waits for the terminal. When
  * the queue is full the request writes its line itself: slower, but no line is lost.
+ *
+ * <p>The thread writes what has queued up as one batch, then rests before the next. A request that
+ * queues a line while the thread waits for one has to wake it, a system call and a switch of
+ * threads; written one line at a time, that was every request of a busy service, and 5% of its CPU
+ * on H2 (docs/BENCHMARKS.md, change 28). Resting, the thread is not waiting, so under load requests
+ * only queue; idle, the first line wakes it at once.
  */
 final class AccessLogWriter implements Consumer<String>, AutoCloseable {
 
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(10_000);
+  private static final int CAPACITY = 10_000;
+  private static final long REST_MILLIS = 5;
+
+  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final PrintStream out;
   private final Thread writer;
   private volatile boolean open = true;
@@ -30,16 +41,30 @@ final class AccessLogWriter implements Consumer<String>, AutoCloseable {
   }
 
   private void drain() {
+    List<String> batch = new ArrayList<>();
     try {
       while (open || !lines.isEmpty()) {
-        String line = lines.poll(100, TimeUnit.MILLISECONDS);
-        if (line != null) {
-          out.println(line);
+        String first = lines.poll(100, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          lines.drainTo(batch);
+          write(batch);
+          batch.clear();
+          Thread.sleep(REST_MILLIS);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    out.flush();
+  }
+
+  private void write(List<String> batch) {
+    StringBuilder text = new StringBuilder(batch.size() * 200);
+    for (String line : batch) {
+      text.append(line).append(System.lineSeparator());
+    }
+    out.print(text);
     out.flush();
   }
 
