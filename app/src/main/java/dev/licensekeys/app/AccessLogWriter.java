@@ -23,12 +23,17 @@ final class AccessLogWriter implements Consumer<String>, AutoCloseable {
   private static final int CAPACITY = 10_000;
   private static final long REST_MILLIS = 5;
 
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<String> lines;
   private final PrintStream out;
   private final Thread writer;
   private volatile boolean open = true;
 
   AccessLogWriter(PrintStream out) {
+    this(out, CAPACITY);
+  }
+
+  AccessLogWriter(PrintStream out, int capacity) {
+    this.lines = new ArrayBlockingQueue<>(capacity);
     this.out = out;
     this.writer = Thread.ofPlatform().daemon().name("access-log").start(this::drain);
   }
