@@ -33,7 +33,7 @@ class AccessLogWriterTest {
   }
 
   @Test
-  void every_line_from_every_thread_is_written_whole_and_once_also_when_the_queue_overflows()
+  void everyLineFromEveryThreadIsWrittenWholeAndOnceAlsoWhenTheQueueOverflows()
       throws InterruptedException {
     Terminal terminal = new Terminal();
     List<Thread> requests = new ArrayList<>();
@@ -62,7 +62,7 @@ class AccessLogWriterTest {
   }
 
   @Test
-  void lines_queued_together_are_written_together_not_one_flush_each() {
+  void linesQueuedTogetherAreWrittenTogetherNotOneFlushEach() {
     Terminal terminal = new Terminal();
     try (AccessLogWriter writer = new AccessLogWriter(new PrintStream(terminal, true))) {
       IntStream.range(0, 1_000).forEach(i -> writer.accept("line " + i));
@@ -73,23 +73,24 @@ class AccessLogWriterTest {
   }
 
   @Test
-  void a_line_is_written_while_the_service_runs_not_only_when_it_stops()
-      throws InterruptedException {
+  void aLineIsWrittenWhileTheServiceRunsNotOnlyWhenItStops() throws InterruptedException {
     Terminal terminal = new Terminal();
     try (AccessLogWriter writer = new AccessLogWriter(new PrintStream(terminal, true))) {
       writer.accept("first");
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-      while (terminal.lines().isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(5);
-      }
+      awaitLines(terminal, 1);
       assertThat(terminal.lines()).containsExactly("first");
 
       writer.accept("second");
-      deadline = Instant.now().plus(Duration.ofSeconds(5));
-      while (terminal.lines().size() < 2 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(5);
-      }
+      awaitLines(terminal, 2);
       assertThat(terminal.lines()).containsExactly("first", "second");
+    }
+  }
+
+  /** Waits up to 5 s for {@code count} lines, without closing the writer. */
+  private static void awaitLines(Terminal terminal, int count) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    while (terminal.lines().size() < count && Instant.now().isBefore(deadline)) {
+      Thread.sleep(5);
     }
   }
 }

@@ -13,7 +13,7 @@ public final class Timestamps {
    * passes through here, and the general truncation divides longs by a unit it reads at run time.
    */
   public static Instant micros(Instant instant) {
-    return instant.minusNanos(instant.getNano() % 1_000);
+    return instant.minusNanos(nanosBelowAMicrosecond(instant));
   }
 
   /**
@@ -21,6 +21,13 @@ public final class Timestamps {
    * key (each patch applied does) makes no new one.
    */
   public static Option<Instant> micros(Option<Instant> instant) {
-    return instant.filter(i -> i.getNano() % 1_000 != 0).map(Timestamps::micros).orElse(instant);
+    return instant
+        .filter(i -> nanosBelowAMicrosecond(i) != 0)
+        .map(Timestamps::micros)
+        .orElse(instant);
+  }
+
+  private static int nanosBelowAMicrosecond(Instant instant) {
+    return instant.getNano() % 1_000;
   }
 }
