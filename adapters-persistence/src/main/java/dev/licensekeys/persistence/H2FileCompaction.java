@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
@@ -33,7 +32,12 @@ final class H2FileCompaction implements AutoCloseable {
 
   private static final long MILLIS_BETWEEN_ROUNDS = 200;
 
+  /** A failing compaction is named again once a minute, not five times a second. */
+  private static final int ROUNDS_BETWEEN_REMINDERS = 300;
+
   private final ScheduledExecutorService timer;
+  private final FailureStreak failures =
+      new FailureStreak(LOG, "compacting the H2 file", ROUNDS_BETWEEN_REMINDERS);
 
   private H2FileCompaction(MVStore store) {
     this.timer =
@@ -75,11 +79,12 @@ final class H2FileCompaction implements AutoCloseable {
     }
     try {
       store.compact(TARGET_FILL_RATE_PERCENT, BYTES_PER_ROUND);
+      failures.succeeded();
     } catch (RuntimeException e) {
       // The store closed under the round (the process is stopping), or one round failed: the next
       // round tries again, and nothing committed depends on it.
       if (!store.isClosed()) {
-        LOG.log(Level.WARNING, "compacting the H2 file failed; trying again", e);
+        failures.failed(e);
       }
     }
   }
