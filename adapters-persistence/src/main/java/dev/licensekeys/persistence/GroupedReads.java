@@ -48,16 +48,14 @@ final class GroupedReads {
       throws SQLException {
     Map<String, LicenseKey> found = new HashMap<>();
     try (PreparedStatement query =
-        connection.prepareStatement(
-            LicenseKeyRows.SELECT_KEYS + " WHERE id IN (" + Sql.placeholders(group.size()) + ")")) {
-      for (int i = 0; i < group.size(); i++) {
-        query.setString(i + 1, group.get(i).value());
-      }
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          LicenseKey key = LicenseKeyRows.key(row);
-          found.put(key.id(), key);
-        }
+            Sql.inList(
+                connection,
+                LicenseKeyRows.SELECT_KEYS + " WHERE id",
+                group.stream().map(Groups.Item::value).toList());
+        ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        LicenseKey key = LicenseKeyRows.key(row);
+        found.put(key.id(), key);
       }
     }
     return found;

@@ -72,11 +72,10 @@ public final class JdbcApiKeys implements ApiKeys {
             "finding API keys",
             connection -> {
               try (PreparedStatement query =
-                  connection.prepareStatement(
-                      SELECT + " WHERE secret_hash IN (" + Sql.placeholders(group.size()) + ")")) {
-                for (int i = 0; i < group.size(); i++) {
-                  query.setString(i + 1, group.get(i).value());
-                }
+                  Sql.inList(
+                      connection,
+                      SELECT + " WHERE secret_hash",
+                      group.stream().map(Groups.Item::value).toList())) {
                 return all(query);
               }
             });

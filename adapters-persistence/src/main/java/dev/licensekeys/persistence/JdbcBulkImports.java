@@ -71,20 +71,14 @@ public final class JdbcBulkImports implements BulkImports {
       throws SQLException {
     Map<String, String> owners = new HashMap<>();
     for (Seq<String> chunk : keyStrings.grouped(BATCH)) {
-      String placeholders = Sql.placeholders(chunk.size());
       try (PreparedStatement query =
-          connection.prepareStatement(
-              "SELECT license_key, business_id FROM license_keys WHERE license_key IN ("
-                  + placeholders
-                  + ")")) {
-        int index = 1;
-        for (String key : chunk) {
-          query.setString(index++, key);
-        }
-        try (ResultSet row = query.executeQuery()) {
-          while (row.next()) {
-            owners.put(row.getString(1), row.getString(2));
-          }
+              Sql.inList(
+                  connection,
+                  "SELECT license_key, business_id FROM license_keys WHERE license_key",
+                  chunk);
+          ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          owners.put(row.getString(1), row.getString(2));
         }
       }
     }

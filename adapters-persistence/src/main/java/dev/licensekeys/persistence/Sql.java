@@ -1,6 +1,7 @@
 package dev.licensekeys.persistence;
 
 import io.vavr.control.Option;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,15 +9,35 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Binding and reading the few column types this schema has, nulls included. */
 final class Sql {
 
   private Sql() {}
 
-  /** {@code ?,?,?}: {@code count} parameters, for an {@code IN (...)} list. */
-  static String placeholders(int count) {
-    return String.join(",", java.util.Collections.nCopies(count, "?"));
+  /**
+   * {@code sql} followed by {@code IN (?, ..., ?)}, one parameter for each of {@code values},
+   * prepared with them bound in order; the caller closes it.
+   */
+  static PreparedStatement inList(Connection connection, String sql, Iterable<String> values)
+      throws SQLException {
+    List<String> bound = new ArrayList<>();
+    values.forEach(bound::add);
+    PreparedStatement statement =
+        connection.prepareStatement(
+            sql + " IN (" + String.join(",", Collections.nCopies(bound.size(), "?")) + ")");
+    try {
+      for (int i = 0; i < bound.size(); i++) {
+        statement.setString(i + 1, bound.get(i));
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
   }
 
   static void setInstant(PreparedStatement statement, int index, Instant instant)
