@@ -75,7 +75,7 @@ public final class JdbcBulkImports implements BulkImports {
               Sql.inList(
                   connection,
                   "SELECT license_key, business_id FROM license_keys WHERE license_key",
-                  chunk);
+                  chunk.asJava());
           ResultSet row = query.executeQuery()) {
         while (row.next()) {
           owners.put(row.getString(1), row.getString(2));

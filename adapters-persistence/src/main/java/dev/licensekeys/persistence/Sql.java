@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -22,16 +21,14 @@ final class Sql {
    * {@code sql} followed by {@code IN (?, ..., ?)}, one parameter for each of {@code values},
    * prepared with them bound in order; the caller closes it.
    */
-  static PreparedStatement inList(Connection connection, String sql, Iterable<String> values)
+  static PreparedStatement inList(Connection connection, String sql, List<String> values)
       throws SQLException {
-    List<String> bound = new ArrayList<>();
-    values.forEach(bound::add);
     PreparedStatement statement =
         connection.prepareStatement(
-            sql + " IN (" + String.join(",", Collections.nCopies(bound.size(), "?")) + ")");
+            sql + " IN (" + String.join(",", Collections.nCopies(values.size(), "?")) + ")");
     try {
-      for (int i = 0; i < bound.size(); i++) {
-        statement.setString(i + 1, bound.get(i));
+      for (int i = 0; i < values.size(); i++) {
+        statement.setString(i + 1, values.get(i));
       }
       return statement;
     } catch (SQLException e) {
