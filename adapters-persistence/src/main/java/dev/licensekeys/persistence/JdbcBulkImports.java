@@ -2,6 +2,7 @@ package dev.licensekeys.persistence;
 
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.ImportPlan;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.port.out.BulkImports;
@@ -14,9 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -45,11 +44,9 @@ public final class JdbcBulkImports implements BulkImports {
         "importing",
         connection -> {
           Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
-          Seq<String> taken =
-              keys.map(LicenseKey::key)
-                  .filter(key -> owners.containsKey(key) && !owners.get(key).equals(businessId));
-          if (!taken.isEmpty()) {
-            return Either.left(taken);
+          ImportPlan plan = ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
+          if (!plan.taken().isEmpty()) {
+            return Either.left(plan.taken());
           }
           for (Customer customer : customers) {
             JdbcCustomers.upsert(connection, customer);
@@ -57,12 +54,11 @@ public final class JdbcBulkImports implements BulkImports {
           for (Product product : products) {
             JdbcProducts.upsert(connection, product);
           }
-          Seq<LicenseKey> fresh = keys.filter(key -> !owners.containsKey(key.key()));
-          insertKeys(connection, fresh, at, progress);
+          insertKeys(connection, plan.toAdd(), at, progress);
           progress.accept(keys.size());
           return Either.right(
               new Imported(
-                  customers.size(), products.size(), fresh.size(), keys.size() - fresh.size()));
+                  customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
         });
   }
 
@@ -89,8 +85,7 @@ public final class JdbcBulkImports implements BulkImports {
       Connection connection, Seq<LicenseKey> keys, Instant at, IntConsumer progress)
       throws SQLException {
     int done = 0;
-    Set<String> seen = new HashSet<>();
-    for (Seq<LicenseKey> chunk : keys.filter(key -> seen.add(key.key())).grouped(BATCH)) {
+    for (Seq<LicenseKey> chunk : keys.grouped(BATCH)) {
       JdbcLicenseKeys.insertAll(connection, chunk);
       AuditEventRows.insertAll(
           connection, chunk.map(key -> AuditEvent.keyCreated(key, at, Option.none())));

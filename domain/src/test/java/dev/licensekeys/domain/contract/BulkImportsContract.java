@@ -100,6 +100,28 @@ public abstract class BulkImportsContract extends OutPortsContract {
   }
 
   @Test
+  void aKeyStringRepeatedInOneImportIsAddedOnce() {
+    List<LicenseKey> keys = keys(3);
+    LicenseKey repeat =
+        newKey().customer("cus_bulk").product("pdt_bulk").keyString("BULK-1").build();
+
+    Either<io.vavr.collection.Seq<String>, Imported> result =
+        ports
+            .bulkImports()
+            .importAll(
+                TestData.BUSINESS,
+                List.of(customer),
+                List.of(product),
+                keys.append(repeat),
+                clock.instant(),
+                n -> {});
+
+    assertThat(result).isEqualTo(Either.right(new Imported(1, 1, 3, 1)));
+    assertThat(ports.licenseKeys().findByKey("BULK-1")).containsExactly(keys.get(1));
+    assertThat(ports.licenseKeys().findById(TestData.BUSINESS, repeat.id())).isEmpty();
+  }
+
+  @Test
   void aKeyStringOfAnotherBusinessStopsTheWholeImport() {
     stored(newKey().business(TestData.OTHER_BUSINESS).keyString("BULK-3"));
 

@@ -2,6 +2,7 @@ package dev.licensekeys.domain.inmemory;
 
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.Customer;
+import dev.licensekeys.domain.model.ImportPlan;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.port.out.BulkImports;
@@ -28,33 +29,31 @@ public final class InMemoryBulkImports implements BulkImports {
       Instant at,
       IntConsumer progress) {
     synchronized (state) {
-      Seq<String> taken =
-          keys.map(LicenseKey::key)
-              .filter(
-                  key ->
-                      Option.of(state.keyIdsByKeyString.get(key))
-                          .map(state.keysById::get)
-                          .exists(existing -> !existing.businessId().equals(businessId)));
-      if (!taken.isEmpty()) {
-        return Either.left(taken);
+      ImportPlan plan =
+          ImportPlan.of(
+              businessId,
+              keys,
+              key ->
+                  Option.of(state.keyIdsByKeyString.get(key))
+                      .map(state.keysById::get)
+                      .map(LicenseKey::businessId));
+      if (!plan.taken().isEmpty()) {
+        return Either.left(plan.taken());
       }
       customers.forEach(
           customer ->
               state.customers.put(InMemoryState.scoped(businessId, customer.id()), customer));
       products.forEach(
           product -> state.products.put(InMemoryState.scoped(businessId, product.id()), product));
-      int added = 0;
-      for (LicenseKey key : keys) {
-        if (!state.keyIdsByKeyString.containsKey(key.key())) {
-          state.keysById.put(key.id(), key);
-          state.keyIdsByKeyString.put(key.key(), key.id());
-          state.events.add(AuditEvent.keyCreated(key, at, Option.none()));
-          added++;
-        }
+      for (LicenseKey key : plan.toAdd()) {
+        state.keysById.put(key.id(), key);
+        state.keyIdsByKeyString.put(key.key(), key.id());
+        state.events.add(AuditEvent.keyCreated(key, at, Option.none()));
       }
       progress.accept(keys.size());
       return Either.right(
-          new Imported(customers.size(), products.size(), added, keys.size() - added));
+          new Imported(
+              customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
     }
   }
 }
