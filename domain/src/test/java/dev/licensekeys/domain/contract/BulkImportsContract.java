@@ -11,9 +11,11 @@ import dev.licensekeys.domain.model.PageRequest;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.port.out.BulkImports.Imported;
 import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code BulkImports} adapter must do: all or nothing, and idempotent. */
@@ -37,21 +39,24 @@ public abstract class BulkImportsContract extends OutPortsContract {
                     .build());
   }
 
+  private Either<Seq<String>, Imported> importAll(List<LicenseKey> keys, IntConsumer progress) {
+    return ports
+        .bulkImports()
+        .importAll(
+            TestData.BUSINESS,
+            List.of(customer),
+            List.of(product),
+            keys,
+            clock.instant(),
+            progress);
+  }
+
   @Test
   void everythingIsWrittenWithAnImportEventPerKey() {
     List<LicenseKey> keys = keys(25);
     AtomicInteger progress = new AtomicInteger();
 
-    Either<io.vavr.collection.Seq<String>, Imported> result =
-        ports
-            .bulkImports()
-            .importAll(
-                TestData.BUSINESS,
-                List.of(customer),
-                List.of(product),
-                keys,
-                clock.instant(),
-                progress::set);
+    Either<Seq<String>, Imported> result = importAll(keys, progress::set);
 
     assertThat(result).isEqualTo(Either.right(new Imported(1, 1, 25, 0)));
     assertThat(progress).hasValue(25);
@@ -77,22 +82,10 @@ public abstract class BulkImportsContract extends OutPortsContract {
   @Test
   void importingTheSameKeysAgainChangesNothing() {
     List<LicenseKey> keys = keys(5);
-    ports
-        .bulkImports()
-        .importAll(
-            TestData.BUSINESS, List.of(customer), List.of(product), keys, clock.instant(), n -> {});
+    importAll(keys, n -> {});
     List<LicenseKey> again = keys(5);
 
-    Either<io.vavr.collection.Seq<String>, Imported> second =
-        ports
-            .bulkImports()
-            .importAll(
-                TestData.BUSINESS,
-                List.of(customer),
-                List.of(product),
-                again,
-                clock.instant(),
-                n -> {});
+    Either<Seq<String>, Imported> second = importAll(again, n -> {});
 
     assertThat(second).isEqualTo(Either.right(new Imported(1, 1, 0, 5)));
     assertThat(ports.licenseKeys().findByKey("BULK-0")).containsExactly(keys.head());
@@ -105,16 +98,7 @@ public abstract class BulkImportsContract extends OutPortsContract {
     LicenseKey repeat =
         newKey().customer("cus_bulk").product("pdt_bulk").keyString("BULK-1").build();
 
-    Either<io.vavr.collection.Seq<String>, Imported> result =
-        ports
-            .bulkImports()
-            .importAll(
-                TestData.BUSINESS,
-                List.of(customer),
-                List.of(product),
-                keys.append(repeat),
-                clock.instant(),
-                n -> {});
+    Either<Seq<String>, Imported> result = importAll(keys.append(repeat), n -> {});
 
     assertThat(result).isEqualTo(Either.right(new Imported(1, 1, 3, 1)));
     assertThat(ports.licenseKeys().findByKey("BULK-1")).containsExactly(keys.get(1));
@@ -125,16 +109,7 @@ public abstract class BulkImportsContract extends OutPortsContract {
   void aKeyStringOfAnotherBusinessStopsTheWholeImport() {
     stored(newKey().business(TestData.OTHER_BUSINESS).keyString("BULK-3"));
 
-    Either<io.vavr.collection.Seq<String>, Imported> result =
-        ports
-            .bulkImports()
-            .importAll(
-                TestData.BUSINESS,
-                List.of(customer),
-                List.of(product),
-                keys(5),
-                clock.instant(),
-                n -> {});
+    Either<Seq<String>, Imported> result = importAll(keys(5), n -> {});
 
     assertThat(result).isEqualTo(Either.left(List.of("BULK-3")));
     assertThat(ports.licenseKeys().findByKey("BULK-0")).isEmpty();
