@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The load benchmark's baseline: a bare Helidon SE route that reads the same PATCH body with
- * Jackson and answers a fixed license key of the same size. PORT from the environment.
+ * Jackson and answers a fixed license key of the same size. PORT from the environment, and
+ * WORK_NANOS (default 0): CPU time to spend on each request before answering, which {@code
+ * bench/budget} uses to learn what a given amount of work per request costs in the ratio.
  */
 public final class BareRoute {
 
@@ -25,6 +27,7 @@ public final class BareRoute {
 
   public static void main(String[] args) {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8090"));
+    long workNanos = Long.parseLong(System.getenv().getOrDefault("WORK_NANOS", "0"));
     WebServer server =
         WebServer.builder()
             .port(port)
@@ -38,11 +41,22 @@ public final class BareRoute {
                           } catch (IOException e) {
                             throw new UncheckedIOException(e);
                           }
+                          if (workNanos > 0) {
+                            spin(workNanos);
+                          }
                           res.header(HeaderNames.CONTENT_TYPE, "application/json");
                           res.send(ANSWER);
                         }))
             .build()
             .start();
     System.out.println("bare route listening on http://localhost:" + server.port());
+  }
+
+  /** Busy, not asleep: the point is to use the CPU a service's own work would. */
+  private static void spin(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() - end < 0) {
+      Thread.onSpinWait();
+    }
   }
 }
