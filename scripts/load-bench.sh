@@ -1,4 +1,11 @@
-# Sourced by the load benchmarks (bench/run, bench/budget): helpers for the servers they start.
+# Sourced by the load benchmarks (bench/run, bench/budget): the load tool and the servers they start.
+
+# wrk, from the Debian package when it is missing.
+ensure_wrk() {
+  command -v wrk >/dev/null && return 0
+  echo "installing wrk"
+  apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)
+}
 
 # A port nobody listens on now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
