@@ -11,5 +11,5 @@ ensure_wrk() {
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 # wait_for LOG: until the server writing LOG says it listens (60 s at most).
 wait_for() { for _ in $(seq 1 600); do grep -q "listening on" "$1" && return 0; sleep 0.1; done; echo "did not start: $1" >&2; cat "$1" >&2; exit 1; }
-# cpu_ticks PID: the process's user and system CPU time so far, in ticks of 10 ms.
+# cpu_ticks PID: the process's user and system CPU time so far, in clock ticks (SC_CLK_TCK a second).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
