@@ -2,7 +2,6 @@ package dev.licensekeys.domain.inmemory;
 
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.port.out.AuditTrail;
-import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 
 public final class InMemoryAuditTrail implements AuditTrail {
@@ -16,7 +15,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
   @Override
   public Seq<AuditEvent> eventsOf(String businessId, String subjectId) {
     synchronized (state) {
-      return List.ofAll(state.events)
+      return state
+          .events
+          .events()
           .filter(
               event ->
                   event.businessId().equals(businessId) && event.subjectId().equals(subjectId));

@@ -1,13 +1,10 @@
 package dev.licensekeys.domain.inmemory;
 
-import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.Customer;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyInstance;
 import dev.licensekeys.domain.model.Product;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +21,7 @@ final class InMemoryState {
   final Map<String, LicenseKeyInstance> instancesById = new HashMap<>();
   final Map<String, Customer> customers = new HashMap<>();
   final Map<String, Product> products = new HashMap<>();
-  final List<AuditEvent> events = new ArrayList<>();
+  final AuditLog events = new AuditLog();
 
   static String scoped(String businessId, String id) {
     return businessId + "/" + id;
