@@ -5,84 +5,90 @@ import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.FieldChange;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
-/** An audit event as bytes and back, every field kept: what {@link AuditLog} stores. */
+/**
+ * An audit event as bytes and back, every field kept: what {@link AuditLog} stores. Text is kept as
+ * its length and UTF-16 chars, so that any string survives, a lone surrogate too, which UTF-8 would
+ * drop.
+ */
 final class AuditEventBytes {
 
   private AuditEventBytes() {}
 
-  static byte[] encode(AuditEvent event) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeText(out, event.businessId());
-      writeText(out, event.subjectId());
-      out.writeByte(event.operation().ordinal());
-      out.writeInt(event.changes().size());
-      for (FieldChange change : event.changes()) {
-        writeText(out, change.field());
-        writeOptionalText(out, change.before());
-        writeOptionalText(out, change.after());
-      }
-      out.writeLong(event.at().getEpochSecond());
-      out.writeInt(event.at().getNano());
-      writeOptionalText(out, event.apiKeyId());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static int size(AuditEvent event) {
+    int size = text(event.businessId()) + text(event.subjectId()) + Byte.BYTES + Integer.BYTES;
+    for (FieldChange change : event.changes()) {
+      size += text(change.field()) + optionalText(change.before()) + optionalText(change.after());
     }
-    return bytes.toByteArray();
+    return size + Long.BYTES + Integer.BYTES + optionalText(event.apiKeyId());
   }
 
-  static AuditEvent decode(byte[] bytes, int offset, int length) {
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(bytes, offset, length))) {
-      String businessId = readText(in);
-      String subjectId = readText(in);
-      AuditOperation operation = AuditOperation.values()[in.readUnsignedByte()];
-      int changeCount = in.readInt();
-      List<FieldChange> changes = List.empty();
-      for (int i = 0; i < changeCount; i++) {
-        changes =
-            changes.prepend(
-                new FieldChange(readText(in), readOptionalText(in), readOptionalText(in)));
-      }
-      Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
-      return new AuditEvent(
-          businessId, subjectId, operation, changes.reverse(), at, readOptionalText(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Writes the event at the buffer's position, which must have {@link #size} bytes left. */
+  static void encode(AuditEvent event, ByteBuffer into) {
+    putText(into, event.businessId());
+    putText(into, event.subjectId());
+    into.put((byte) event.operation().ordinal());
+    into.putInt(event.changes().size());
+    for (FieldChange change : event.changes()) {
+      putText(into, change.field());
+      putOptionalText(into, change.before());
+      putOptionalText(into, change.after());
+    }
+    into.putLong(event.at().getEpochSecond());
+    into.putInt(event.at().getNano());
+    putOptionalText(into, event.apiKeyId());
+  }
+
+  /** Reads the event at the buffer's position, and moves past it. */
+  static AuditEvent decode(ByteBuffer from) {
+    String businessId = getText(from);
+    String subjectId = getText(from);
+    AuditOperation operation = AuditOperation.values()[from.get()];
+    int changeCount = from.getInt();
+    List<FieldChange> newestFirst = List.empty();
+    for (int i = 0; i < changeCount; i++) {
+      newestFirst =
+          newestFirst.prepend(
+              new FieldChange(getText(from), getOptionalText(from), getOptionalText(from)));
+    }
+    Instant at = Instant.ofEpochSecond(from.getLong(), from.getInt());
+    return new AuditEvent(
+        businessId, subjectId, operation, newestFirst.reverse(), at, getOptionalText(from));
+  }
+
+  private static int text(String text) {
+    return Integer.BYTES + Character.BYTES * text.length();
+  }
+
+  private static int optionalText(Option<String> text) {
+    return Byte.BYTES + text.map(AuditEventBytes::text).getOrElse(0);
+  }
+
+  private static void putText(ByteBuffer into, String text) {
+    into.putInt(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      into.putChar(text.charAt(i));
     }
   }
 
-  /** Length and UTF-16 chars: any string survives, a lone surrogate too, which UTF-8 would drop. */
-  private static void writeText(DataOutputStream out, String text) throws IOException {
-    out.writeInt(text.length());
-    out.writeChars(text);
-  }
-
-  private static String readText(DataInputStream in) throws IOException {
-    char[] chars = new char[in.readInt()];
+  private static String getText(ByteBuffer from) {
+    char[] chars = new char[from.getInt()];
     for (int i = 0; i < chars.length; i++) {
-      chars[i] = in.readChar();
+      chars[i] = from.getChar();
     }
     return new String(chars);
   }
 
-  private static void writeOptionalText(DataOutputStream out, Option<String> text)
-      throws IOException {
-    out.writeBoolean(text.isDefined());
+  private static void putOptionalText(ByteBuffer into, Option<String> text) {
+    into.put((byte) (text.isDefined() ? 1 : 0));
     for (String value : text) {
-      writeText(out, value);
+      putText(into, value);
     }
   }
 
-  private static Option<String> readOptionalText(DataInputStream in) throws IOException {
-    return in.readBoolean() ? Option.some(readText(in)) : Option.none();
+  private static Option<String> getOptionalText(ByteBuffer from) {
+    return from.get() == 1 ? Option.some(getText(from)) : Option.none();
   }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 final class AuditLog {
 
   static final int BLOCK_BYTES = 4 * 1024 * 1024;
-  private static final int LENGTH_BYTES = Integer.BYTES;
 
   private final int blockBytes;
   private final java.util.List<ByteBuffer> blocks = new ArrayList<>();
@@ -32,22 +31,19 @@ final class AuditLog {
   }
 
   void append(AuditEvent event) {
-    byte[] encoded = AuditEventBytes.encode(event);
-    int needed = LENGTH_BYTES + encoded.length;
-    if (blocks.isEmpty() || blocks.getLast().remaining() < needed) {
-      blocks.add(ByteBuffer.allocate(Math.max(blockBytes, needed)));
+    int size = AuditEventBytes.size(event);
+    if (blocks.isEmpty() || blocks.getLast().remaining() < size) {
+      blocks.add(ByteBuffer.allocate(Math.max(blockBytes, size)));
     }
-    blocks.getLast().putInt(encoded.length).put(encoded);
+    AuditEventBytes.encode(event, blocks.getLast());
   }
 
   Seq<AuditEvent> events() {
     List<AuditEvent> newestFirst = List.empty();
     for (ByteBuffer block : blocks) {
-      byte[] bytes = block.array();
-      for (int at = 0; at < block.position(); ) {
-        int length = ByteBuffer.wrap(bytes, at, LENGTH_BYTES).getInt();
-        newestFirst = newestFirst.prepend(AuditEventBytes.decode(bytes, at + LENGTH_BYTES, length));
-        at += LENGTH_BYTES + length;
+      ByteBuffer written = block.duplicate().flip();
+      while (written.hasRemaining()) {
+        newestFirst = newestFirst.prepend(AuditEventBytes.decode(written));
       }
     }
     return newestFirst.reverse();
