@@ -77,9 +77,11 @@ public record AuditEvent(
 
   private static Option<FieldChange> change(
       String field, LicenseKey before, LicenseKey after, Function<LicenseKey, Option<?>> value) {
-    Option<String> old = value.apply(before).map(String::valueOf);
-    Option<String> now = value.apply(after).map(String::valueOf);
-    return old.equals(now) ? Option.none() : Option.some(new FieldChange(field, old, now));
+    Option<?> old = value.apply(before);
+    Option<?> now = value.apply(after);
+    return old.equals(now)
+        ? Option.none()
+        : Option.some(new FieldChange(field, old.map(String::valueOf), now.map(String::valueOf)));
   }
 
   private static FieldChange created(String field, Option<?> value) {
