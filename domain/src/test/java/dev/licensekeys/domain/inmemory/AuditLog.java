@@ -10,8 +10,8 @@ import java.util.ArrayList;
  * The audit events of the in-memory adapters, oldest first, as bytes appended to blocks of 4 MiB,
  * as a database keeps rows in its pages. Kept as objects (a dozen small ones an event), the events
  * of a long load run were copied by every young collection through the survivor spaces until they
- * were old enough to promote: under the load benchmark the in-memory service paused 50 to 67 ms
- * every 1.7 s (docs/BENCHMARKS.md, change 31). A few large arrays cost the collector next to
+ * were old enough to promote: a minute into the load benchmark, the in-memory service paused 50 to
+ * 67 ms every 1.7 s (docs/BENCHMARKS.md, change 31). A few large arrays cost the collector next to
  * nothing. Not thread-safe: the store's lock guards it.
  */
 final class AuditLog {
