@@ -16,7 +16,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
   public Seq<AuditEvent> eventsOf(String businessId, String subjectId) {
     synchronized (state) {
       return state
-          .events
+          .auditLog
           .events()
           .filter(
               event ->

@@ -48,7 +48,7 @@ public final class InMemoryBulkImports implements BulkImports {
       for (LicenseKey key : plan.toAdd()) {
         state.keysById.put(key.id(), key);
         state.keyIdsByKeyString.put(key.key(), key.id());
-        state.events.append(AuditEvent.keyCreated(key, at, Option.none()));
+        state.auditLog.append(AuditEvent.keyCreated(key, at, Option.none()));
       }
       progress.accept(keys.size());
       return Either.right(

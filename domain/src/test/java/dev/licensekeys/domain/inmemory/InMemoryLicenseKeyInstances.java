@@ -47,7 +47,7 @@ public final class InMemoryLicenseKeyInstances implements LicenseKeyInstances {
         return Option.none();
       }
       state.instancesById.put(renamed.id(), renamed);
-      state.events.append(event);
+      state.auditLog.append(event);
       return Option.some(renamed);
     }
   }

@@ -61,7 +61,7 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
       }
       state.keysById.put(key.id(), key);
       state.keyIdsByKeyString.put(key.key(), key.id());
-      state.events.append(event);
+      state.auditLog.append(event);
       return Either.right(key);
     }
   }
@@ -75,7 +75,7 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
       }
       LicenseKey saved = changed.withVersion(changed.version() + 1);
       state.keysById.put(saved.id(), saved);
-      state.events.append(event);
+      state.auditLog.append(event);
       return Option.some(saved);
     }
   }
@@ -97,7 +97,7 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
                 }
                 LicenseKey saved = change.after().withVersion(change.after().version() + 1);
                 state.keysById.put(saved.id(), saved);
-                state.events.append(change.event());
+                state.auditLog.append(change.event());
                 return saved;
               });
     }
@@ -114,7 +114,7 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
                 LicenseKey saved = seat.key().withVersion(seat.key().version() + 1);
                 state.keysById.put(saved.id(), saved);
                 state.instancesById.put(seat.instance().id(), seat.instance());
-                state.events.append(seat.event());
+                state.auditLog.append(seat.event());
                 return new SeatTaken(saved, seat.instance(), seat.event());
               });
     }
@@ -136,7 +136,7 @@ public final class InMemoryLicenseKeys implements LicenseKeys {
                 LicenseKey saved = released.key().withVersion(released.key().version() + 1);
                 state.keysById.put(saved.id(), saved);
                 state.instancesById.remove(instanceId);
-                state.events.append(released.event());
+                state.auditLog.append(released.event());
                 return new SeatReleased(saved, released.event());
               });
     }

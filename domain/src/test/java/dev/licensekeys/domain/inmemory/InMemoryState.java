@@ -21,7 +21,7 @@ final class InMemoryState {
   final Map<String, LicenseKeyInstance> instancesById = new HashMap<>();
   final Map<String, Customer> customers = new HashMap<>();
   final Map<String, Product> products = new HashMap<>();
-  final AuditLog events = new AuditLog();
+  final AuditLog auditLog = new AuditLog();
 
   static String scoped(String businessId, String id) {
     return businessId + "/" + id;
