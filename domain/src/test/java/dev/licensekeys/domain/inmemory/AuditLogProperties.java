@@ -46,12 +46,7 @@ class AuditLogProperties {
     Arbitrary<String> ids =
         Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30).filter(id -> !id.isBlank());
     Arbitrary<Option<String>> values =
-        Arbitraries.strings()
-            .all()
-            .ofMaxLength(40)
-            .map(Option::some)
-            .injectNull(0.3)
-            .map(value -> value == null ? Option.<String>none() : value);
+        Arbitraries.strings().all().ofMaxLength(40).injectNull(0.3).map(Option::of);
     Arbitrary<FieldChange> changes = Combinators.combine(ids, values, values).as(FieldChange::new);
     return Combinators.combine(
             ids,
