@@ -368,6 +368,12 @@ class HttpApiTest {
             "{\"code\":\"INTERNAL_SERVER_ERROR\",\"message\":\"something went wrong on our side\"}")
         .doesNotContain("Exception")
         .doesNotContain("org.example");
+    for (int wait = 0; wait < 100 && accessLog.isEmpty(); wait++) {
+      Thread.sleep(20);
+    }
+    assertThat(accessLog)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("\"route\":\"/licenses/validate\",\"status\":500");
   }
 
   @Test

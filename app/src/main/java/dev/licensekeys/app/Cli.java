@@ -122,26 +122,13 @@ public final class Cli implements Callable<Integer> {
                       () -> {
                         Application application =
                             Application.start(configuration, cli.clock, cli.out, cli.out);
-                        Runtime.getRuntime()
-                            .addShutdownHook(
-                                new Thread(() -> stopGracefully(application, cli.out), "shutdown"));
+                        GracefulStop.install(application, cli.out);
                         awaitShutdown();
                         return OK;
                       }));
     }
 
-    /**
-     * On SIGTERM: stop taking connections, let the requests in flight finish, close the pool, and
-     * end with exit code 0, since stopping when asked is success.
-     */
-    private static void stopGracefully(Application application, PrintStream out) {
-      application.close();
-      out.println("license-keys stopped");
-      out.flush();
-      Runtime.getRuntime().halt(OK);
-    }
-
-    /** The JVM ends once the shutdown hook has stopped the server; nothing to wait for here. */
+    /** The JVM ends once {@link GracefulStop} has stopped the server; nothing to wait for here. */
     private static void awaitShutdown() {
       try {
         new CountDownLatch(1).await();

@@ -18,33 +18,37 @@ import java.util.regex.Pattern;
 final class ServiceProcess implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+  private static final Pattern DEMO_API_KEY = Pattern.compile("lk_[A-Za-z0-9]+");
 
   private final Process process;
   private final List<String> output = new CopyOnWriteArrayList<>();
   private final AtomicInteger port = new AtomicInteger();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final Thread reader;
 
   private ServiceProcess(Process process) {
     this.process = process;
-    Thread.ofPlatform()
-        .daemon()
-        .start(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  output.add(line);
-                  Matcher matcher = LISTENING.matcher(line);
-                  if (matcher.find()) {
-                    port.set(Integer.parseInt(matcher.group(1)));
-                    started.countDown();
+    this.reader =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try (BufferedReader lines =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                      output.add(line);
+                      Matcher matcher = LISTENING.matcher(line);
+                      if (matcher.find()) {
+                        port.set(Integer.parseInt(matcher.group(1)));
+                        started.countDown();
+                      }
+                    }
+                  } catch (IOException e) {
+                    // the process went away
                   }
-                }
-              } catch (IOException e) {
-                // the process went away
-              }
-            });
+                });
   }
 
   static Path jar() {
@@ -89,13 +93,36 @@ final class ServiceProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM, then the exit code. */
+  /** The demo API key the service printed when it seeded an empty embedded database. */
+  String demoApiKey() {
+    return output.stream()
+        .map(DEMO_API_KEY::matcher)
+        .filter(Matcher::find)
+        .map(Matcher::group)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no demo API key in " + output));
+  }
+
+  /** SIGTERM, then the exit code, once all the process wrote has been read. */
   int terminate() throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close the pipe of the process's output,
+    // losing what it writes while it stops.
+    process.toHandle().destroy();
+    return exitCode("SIGTERM");
+  }
+
+  /** SIGINT, as Ctrl-C in a terminal sends it, then the exit code. */
+  int interrupt() throws Exception {
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    return exitCode("SIGINT");
+  }
+
+  private int exitCode(String signal) throws InterruptedException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("the service did not stop on SIGTERM");
+      throw new IllegalStateException("the service did not stop on " + signal);
     }
+    reader.join(10_000);
     return process.exitValue();
   }
 
