@@ -30,10 +30,14 @@ final class GracefulStop {
 
   static void install(Application application, PrintStream out) {
     GracefulStop stop = new GracefulStop(application, out);
-    for (String signal : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(signal), received -> stop.thenExit());
-    }
     Runtime.getRuntime().addShutdownHook(new Thread(stop::fromShutdownHook, "shutdown"));
+    try {
+      for (String signal : new String[] {"TERM", "INT"}) {
+        Signal.handle(new Signal(signal), received -> stop.thenExit());
+      }
+    } catch (IllegalArgumentException e) {
+      // The JVM keeps these signals to itself (-Xrs, or an embedding host): the hook it is.
+    }
   }
 
   private void thenExit() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,12 +62,18 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service on a free port with {@code environment} and waits until it listens. */
   static ServiceProcess start(Map<String, String> environment) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-jar",
-            jar().toString());
+    return start(environment, List.of());
+  }
+
+  /** As {@link #start(Map)}, the JVM given {@code jvmOptions} too. */
+  static ServiceProcess start(Map<String, String> environment, List<String> jvmOptions)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("DATABASE_URL");
     builder.environment().putAll(environment);
     builder.environment().put("PORT", "0");
@@ -77,6 +84,10 @@ final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException("the service did not start: " + service.output);
     }
     return service;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   int port() {

@@ -114,4 +114,16 @@ class SigtermIT {
     assertThat(exitCode).as("exit code after SIGINT").isZero();
     assertThat(service.output()).contains("license-keys stopped");
   }
+
+  @Test
+  void aJvmThatKeepsTheSignalsToItselfStillServes() throws Exception {
+    Path file = Path.of("target", "h2", "xrs-" + UUID.randomUUID()).toAbsolutePath();
+    try (ServiceProcess service =
+        ServiceProcess.start(Map.of("DATABASE_URL", "jdbc:h2:file:" + file), List.of("-Xrs"))) {
+      HttpResponse<String> live = Client.of(service.port(), null).send("GET", "/health/live", null);
+
+      assertThat(live.statusCode()).isEqualTo(200);
+      assertThat(service.isAlive()).as("alive, output: %s", service.output()).isTrue();
+    }
+  }
 }
