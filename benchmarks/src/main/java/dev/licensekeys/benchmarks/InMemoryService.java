@@ -19,7 +19,6 @@ import dev.licensekeys.http.UseCases;
 import io.helidon.webserver.WebServer;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,9 +26,13 @@ import java.time.Instant;
 
 /**
  * The service's HTTP API over the domain's in-memory adapters, for the load benchmark: the same
- * routes, decoding, rules and encoding as the service, with no database. Seeds KEYS keys (10,000)
- * and writes their ids to IDS_FILE; the API key's secret is "bench-secret". PORT from the
+ * routes, decoding, rules and encoding as the service, with no database. Seeds a key for each id in
+ * IDS_FILE (one a line: {@code bench/run} gives the random ids the H2 and PostgreSQL subjects
+ * import, shaped as the service makes them); the API key's secret is "bench-secret". PORT from the
  * environment.
+ *
+ * <p>Not the in-memory adapters' own ids: those count up, and 10,000 of them share 2,632 string
+ * hashes, so the key map would search collision chains that random ids never make.
  */
 public final class InMemoryService {
 
@@ -37,16 +40,14 @@ public final class InMemoryService {
 
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8091"));
-    int keys = Integer.parseInt(System.getenv().getOrDefault("KEYS", "10000"));
     Path idsFile = Path.of(System.getenv().getOrDefault("IDS_FILE", "ids.txt"));
     Clock clock = Clock.systemUTC();
     OutPorts ports = InMemoryAdapters.create();
     TestData.seedDirectories(ports);
-    try (PrintWriter ids = new PrintWriter(Files.newBufferedWriter(idsFile))) {
-      for (int i = 0; i < keys; i++) {
-        LicenseKey key = TestData.key(ports.ids().newLicenseKeyId()).limit(5).build();
+    for (String id : Files.readAllLines(idsFile)) {
+      if (!id.isBlank()) {
+        LicenseKey key = TestData.key(id.strip()).limit(5).build();
         ports.licenseKeys().add(key, AuditEvent.keyCreated(key, clock.instant(), Option.none()));
-        ids.println(key.id());
       }
     }
     InMemoryApiKeys apiKeys = new InMemoryApiKeys();
