@@ -41,14 +41,15 @@ final class GracefulStop {
   }
 
   private void thenExit() {
+    int exitCode = OK;
     try {
       stopOnce();
     } catch (RuntimeException e) {
       out.println("license-keys did not stop cleanly: " + e);
       out.flush();
-      System.exit(NOT_CLEANLY);
+      exitCode = NOT_CLEANLY;
     }
-    System.exit(OK);
+    System.exit(exitCode);
   }
 
   private void fromShutdownHook() {
