@@ -44,6 +44,23 @@ public final class DataAccessException extends RuntimeException {
         || getCause() instanceof java.sql.SQLTransientConnectionException;
   }
 
+  /**
+   * Whether {@code error} came from the database's side: the driver, the pool, the migrations or
+   * this adapter, anywhere in its causes.
+   */
+  public static boolean isDatabaseFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String type = cause.getClass().getName();
+      if (cause instanceof SQLException
+          || type.startsWith("org.flywaydb.")
+          || type.startsWith("com.zaxxer.hikari.")
+          || type.startsWith("dev.licensekeys.persistence.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean isUniqueViolation() {
     return sqlState.equals("23505");
   }

@@ -1,5 +1,6 @@
 package dev.licensekeys.app;
 
+import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns a failure to start (no database, port taken) into one line saying what is wrong and how to
- * fix it, and exit code 1; the stack trace only with {@code LOG_LEVEL=debug}.
+ * fix it, and exit code 1; the stack trace only with {@code LOG_LEVEL=debug}. Only a failure of the
+ * database is sent to the database settings.
  */
 final class StartupFailure {
 
@@ -38,6 +40,9 @@ final class StartupFailure {
           + " is taken ("
           + reason
           + "); set PORT to a free port, or 0 for any.";
+    }
+    if (!DataAccessException.isDatabaseFailure(e)) {
+      return reason + " (" + e.getClass().getName() + "; LOG_LEVEL=debug shows where).";
     }
     return reason
         + ". Check DATABASE_URL ("
