@@ -36,7 +36,8 @@ final class GracefulStop {
         Signal.handle(new Signal(signal), received -> stop.thenExit());
       }
     } catch (IllegalArgumentException e) {
-      // The JVM keeps these signals to itself (-Xrs, or an embedding host): the hook it is.
+      // The JVM keeps the signal to itself (-Xrs), or it was ignored from the start (SIGINT in a
+      // background job): the hook, or nothing, as the operator or the shell arranged.
     }
   }
 
