@@ -16,7 +16,7 @@ import sun.misc.Signal;
  */
 final class GracefulStop {
 
-  private static final int OK = 0;
+  /** The service was stopped, but not all of it stopped as it should: a reason to look. */
   private static final int NOT_CLEANLY = 1;
 
   private final Application application;
@@ -42,7 +42,7 @@ final class GracefulStop {
   }
 
   private void thenExit() {
-    int exitCode = OK;
+    int exitCode = Cli.OK;
     try {
       stopOnce();
     } catch (RuntimeException e) {
@@ -56,7 +56,7 @@ final class GracefulStop {
   private void fromShutdownHook() {
     if (stopOnce()) {
       // Exit 0, not 128 plus the signal's number: the service stopped as it should.
-      Runtime.getRuntime().halt(OK);
+      Runtime.getRuntime().halt(Cli.OK);
     }
   }
 

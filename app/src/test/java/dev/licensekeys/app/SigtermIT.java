@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class SigtermIT {
 
   private static final String STOPPING = "the service is stopping; try again";
+  private static final List<String> DEMO_KEY_IDS =
+      List.of(DemoSeed.ACTIVE_KEY_ID, DemoSeed.UNLIMITED_KEY_ID, DemoSeed.SUBSCRIPTION_KEY_ID);
 
   @Test
   void aTerminatedServiceFinishesWhatItTookAndExitsZero() throws Exception {
@@ -34,7 +36,7 @@ class SigtermIT {
     List<Thread> load = new ArrayList<>();
     for (int thread = 0; thread < 8; thread++) {
       // Writes as well as reads: a PATCH in flight holds a transaction the stop must not cut.
-      String patchedKey = "/license_keys/lic_demo0000000000000000" + (1 + thread % 3);
+      String patchedKey = "/license_keys/" + DEMO_KEY_IDS.get(thread % DEMO_KEY_IDS.size());
       boolean patcher = thread % 2 == 0;
       load.add(
           Thread.ofPlatform()
