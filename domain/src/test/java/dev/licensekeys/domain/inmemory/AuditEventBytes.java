@@ -10,10 +10,13 @@ import java.time.Instant;
 
 /**
  * An audit event as bytes and back, every field kept: what {@link AuditLog} stores. Text is kept as
- * its length and UTF-16 chars, so that any string survives, a lone surrogate too, which UTF-8 would
- * drop.
+ * its length and its chars, a byte each when all are Latin-1 (ids, field names, numbers and
+ * instants always are), else UTF-16, so that any string survives, a lone surrogate too, which UTF-8
+ * would drop.
  */
 final class AuditEventBytes {
+
+  private static final int LATIN1_MAX = 0xFF;
 
   private AuditEventBytes() {}
 
@@ -59,24 +62,42 @@ final class AuditEventBytes {
   }
 
   private static int text(String text) {
-    return Integer.BYTES + Character.BYTES * text.length();
+    return Integer.BYTES + (isLatin1(text) ? 1 : Character.BYTES) * text.length();
+  }
+
+  private static boolean isLatin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > LATIN1_MAX) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int optionalText(Option<String> text) {
     return Byte.BYTES + text.map(AuditEventBytes::text).getOrElse(0);
   }
 
+  /** The length, negative for UTF-16, then a byte a char when every char is Latin-1. */
   private static void putText(ByteBuffer into, String text) {
-    into.putInt(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      into.putChar(text.charAt(i));
+    if (isLatin1(text)) {
+      into.putInt(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        into.put((byte) text.charAt(i));
+      }
+    } else {
+      into.putInt(-text.length());
+      for (int i = 0; i < text.length(); i++) {
+        into.putChar(text.charAt(i));
+      }
     }
   }
 
   private static String getText(ByteBuffer from) {
-    char[] chars = new char[from.getInt()];
+    int length = from.getInt();
+    char[] chars = new char[Math.abs(length)];
     for (int i = 0; i < chars.length; i++) {
-      chars[i] = from.getChar();
+      chars[i] = length < 0 ? from.getChar() : (char) (from.get() & LATIN1_MAX);
     }
     return new String(chars);
   }
