@@ -12,9 +12,9 @@ import java.util.ArrayList;
  * events of a long load run were copied by every young collection through the survivor spaces until
  * they were old enough to promote: a minute into the load benchmark, the in-memory service paused
  * 50 to 67 ms every 1.7 s (docs/BENCHMARKS.md, change 31). Kept as arrays on the heap, they grew
- * the old generation by some 27 MB/s under that load, which started a concurrent collection every
- * second or two (change 33). Blocks start small, since most stores keep a few events, and double up
- * to 4 MiB. Not thread-safe: the store's lock guards it.
+ * the old generation by some 10 MB/s under that load, and past G1's threshold a concurrent
+ * collection ran every 0.7 s (change 33). Blocks start small, since most stores keep a few events,
+ * and double up to 4 MiB. Not thread-safe: the store's lock guards it.
  */
 final class AuditLog {
 
