@@ -368,9 +368,7 @@ class HttpApiTest {
             "{\"code\":\"INTERNAL_SERVER_ERROR\",\"message\":\"something went wrong on our side\"}")
         .doesNotContain("Exception")
         .doesNotContain("org.example");
-    for (int wait = 0; wait < 100 && accessLog.isEmpty(); wait++) {
-      Thread.sleep(20);
-    }
+    awaitLogged(1);
     assertThat(accessLog)
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("\"route\":\"/licenses/validate\",\"status\":500");
@@ -411,10 +409,7 @@ class HttpApiTest {
     assertThat(patched.headers().firstValue("X-Request-Id")).contains("req-42");
     assertThat(activated.headers().firstValue("X-Request-Id"))
         .hasValueSatisfying(id -> assertThat(id).hasSize(36));
-    // The line is written once the response is on its way, so it may trail the response a little.
-    for (int wait = 0; wait < 100 && (accessLog.size() < 2 || observed.size() < 2); wait++) {
-      Thread.sleep(20);
-    }
+    awaitLogged(2);
     assertThat(accessLog).hasSize(2);
     assertThat(accessLog.get(0))
         .startsWith("{\"time\":\"2026-05-01T00:00:00Z\",\"request_id\":\"req-42\"")
@@ -423,6 +418,18 @@ class HttpApiTest {
     assertThat(String.join("\n", accessLog)).doesNotContain(SECRET).doesNotContain(key.key());
     assertThat(observed)
         .containsExactly("PATCH /license_keys/{id} 200", "POST /licenses/activate 201");
+  }
+
+  /**
+   * A request's log line and measurement are written once its response is on its way, so they may
+   * trail the response a little.
+   */
+  private void awaitLogged(int requests) throws InterruptedException {
+    for (int wait = 0;
+        wait < 100 && (accessLog.size() < requests || observed.size() < requests);
+        wait++) {
+      Thread.sleep(20);
+    }
   }
 
   @Test

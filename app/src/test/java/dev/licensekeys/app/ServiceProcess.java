@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 final class ServiceProcess implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
-  private static final Pattern DEMO_API_KEY = Pattern.compile("lk_[A-Za-z0-9]+");
+
+  /** An API key's secret as the service prints it once. */
+  static final Pattern API_KEY = Pattern.compile("lk_[0-9A-Za-z]{40}");
 
   private final Process process;
   private final List<String> output = new CopyOnWriteArrayList<>();
@@ -107,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
   /** The demo API key the service printed when it seeded an empty embedded database. */
   String demoApiKey() {
     return output.stream()
-        .map(DEMO_API_KEY::matcher)
+        .map(API_KEY::matcher)
         .filter(Matcher::find)
         .map(Matcher::group)
         .findFirst()

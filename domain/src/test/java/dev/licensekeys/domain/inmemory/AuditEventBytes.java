@@ -96,8 +96,14 @@ final class AuditEventBytes {
   private static String getText(ByteBuffer from) {
     int length = from.getInt();
     char[] chars = new char[Math.abs(length)];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = length < 0 ? from.getChar() : (char) (from.get() & LATIN1_MAX);
+    if (length < 0) {
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = from.getChar();
+      }
+    } else {
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = (char) (from.get() & LATIN1_MAX);
+      }
     }
     return new String(chars);
   }
