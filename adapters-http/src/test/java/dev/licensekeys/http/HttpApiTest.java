@@ -12,13 +12,16 @@ import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.port.in.Activation;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -116,14 +119,10 @@ class HttpApiTest {
             operations,
             new dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords(),
             new RequestDecoder());
-    server =
-        WebServer.builder()
-            .port(0)
-            .shutdownHook(false)
-            .directHandlers(api.directHandlers())
-            .routing(api::register)
-            .build()
-            .start();
+    WebServerConfig.Builder serverConfig =
+        WebServer.builder().port(0).shutdownHook(false).routing(api::register);
+    api.configure(serverConfig);
+    server = serverConfig.build().start();
   }
 
   @AfterEach
@@ -395,6 +394,45 @@ class HttpApiTest {
     assertThat(metrics.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(metrics.body()).isEqualTo("# metrics\n");
+  }
+
+  @Test
+  void requestHeadersAreStillCheckedWhenResponseHeadersAreNot() throws Exception {
+    String refused =
+        rawExchange(
+            "GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n"
+                + "Connection: close\r\n\r\n");
+    String served =
+        rawExchange(
+            "GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: req-7\r\n"
+                + "Connection: close\r\n\r\n");
+
+    assertThat(refused).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_REQUEST\"");
+    assertThat(served)
+        .startsWith("HTTP/1.1 200")
+        .contains("\r\nX-Request-Id: req-7\r\n")
+        .contains("\r\nContent-Type: application/json\r\n");
+  }
+
+  /**
+   * One request written as bytes, so that the client cannot tidy it, and its answer: the head, then
+   * as many bytes as its Content-Length says (the server need not close the connection).
+   */
+  private String rawExchange(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      java.io.InputStream in = socket.getInputStream();
+      StringBuilder answer = new StringBuilder();
+      int next;
+      while (answer.indexOf("\r\n\r\n") < 0 && (next = in.read()) >= 0) {
+        answer.append((char) next);
+      }
+      java.util.regex.Matcher length =
+          java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(answer);
+      int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
+      return answer + new String(in.readNBytes(bodyBytes), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test

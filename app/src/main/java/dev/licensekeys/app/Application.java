@@ -12,6 +12,7 @@ import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -77,14 +78,10 @@ public final class Application implements AutoCloseable {
               decoder.join());
       HttpRouting.Builder routes = routing.join();
       api.register(routes);
-      WebServer server =
-          WebServer.builder()
-              .port(configuration.port())
-              .shutdownHook(false)
-              .directHandlers(api.directHandlers())
-              .routing(routes)
-              .build()
-              .start();
+      WebServerConfig.Builder serverConfig =
+          WebServer.builder().port(configuration.port()).shutdownHook(false).routing(routes);
+      api.configure(serverConfig);
+      WebServer server = serverConfig.build().start();
       if (!server.isRunning()) {
         throw new IllegalStateException(
             "Address already in use: the web server could not bind port " + configuration.port());
