@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.licensekeys.domain.model.Customer;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyInstance;
+import dev.licensekeys.domain.model.LicenseKeyStatus;
 import dev.licensekeys.domain.model.Product;
+import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import dev.licensekeys.domain.port.in.Activation;
@@ -39,20 +41,21 @@ public final class Responses {
   }
 
   public static byte[] licenseKey(LicenseKey key, Instant now) {
-    return json(json -> writeLicenseKey(json, key, now));
+    JsonBytes json = new JsonBytes(KEY_BYTES);
+    writeLicenseKey(json, key, now);
+    return json.toByteArray();
   }
 
   static byte[] licenseKeys(Iterable<LicenseKey> keys, Instant now) {
-    return json(
-        json -> {
-          json.writeStartObject();
-          json.writeArrayFieldStart("items");
-          for (LicenseKey key : keys) {
-            writeLicenseKey(json, key, now);
-          }
-          json.writeEndArray();
-          json.writeEndObject();
-        });
+    JsonBytes json = new JsonBytes(KEY_BYTES);
+    json.raw("{\"items\":[");
+    String separator = "";
+    for (LicenseKey key : keys) {
+      json.raw(separator);
+      writeLicenseKey(json, key, now);
+      separator = ",";
+    }
+    return json.raw("]}").toByteArray();
   }
 
   static byte[] instance(LicenseKeyInstance instance) {
@@ -136,28 +139,58 @@ public final class Responses {
         });
   }
 
-  private static void writeLicenseKey(JsonGenerator json, LicenseKey key, Instant now)
-      throws IOException {
-    json.writeStartObject();
-    json.writeStringField("business_id", key.businessId());
-    json.writeStringField("created_at", DateTimes.format(key.createdAt()));
-    json.writeStringField("customer_id", key.customerId());
-    json.writeStringField("id", key.id());
-    json.writeNumberField("instances_count", key.instancesCount());
-    json.writeStringField("key", key.key());
-    json.writeStringField("product_id", key.productId());
-    json.writeStringField("source", key.source().name().toLowerCase(Locale.ROOT));
-    json.writeStringField("status", key.status(now).name().toLowerCase(Locale.ROOT));
-    json.writeFieldName("activations_limit");
+  /** Room for a typical key's JSON, so that writing one seldom grows the buffer. */
+  private static final int KEY_BYTES = 512;
+
+  private static final String[] SOURCES = lowerCaseNames(Source.values());
+  private static final String[] STATUSES = lowerCaseNames(LicenseKeyStatus.values());
+
+  private static void writeLicenseKey(JsonBytes json, LicenseKey key, Instant now) {
+    json.raw("{\"business_id\":")
+        .string(key.businessId())
+        .raw(",\"created_at\":")
+        .string(DateTimes.format(key.createdAt()))
+        .raw(",\"customer_id\":")
+        .string(key.customerId())
+        .raw(",\"id\":")
+        .string(key.id())
+        .raw(",\"instances_count\":")
+        .number(key.instancesCount())
+        .raw(",\"key\":")
+        .string(key.key())
+        .raw(",\"product_id\":")
+        .string(key.productId())
+        .raw(",\"source\":")
+        .string(SOURCES[key.source().ordinal()])
+        .raw(",\"status\":")
+        .string(STATUSES[key.status(now).ordinal()])
+        .raw(",\"activations_limit\":");
     if (key.activationsLimit().isDefined()) {
-      json.writeNumber(key.activationsLimit().get());
+      json.number(key.activationsLimit().get());
     } else {
-      json.writeNull();
+      json.nullValue();
     }
-    writeText(json, "expires_at", key.expiresAt().map(DateTimes::format));
-    writeText(json, "payment_id", key.paymentId());
-    writeText(json, "subscription_id", key.subscriptionId());
-    json.writeEndObject();
+    json.raw(",\"expires_at\":");
+    writeText(json, key.expiresAt().map(DateTimes::format));
+    json.raw(",\"payment_id\":");
+    writeText(json, key.paymentId());
+    json.raw(",\"subscription_id\":");
+    writeText(json, key.subscriptionId());
+    json.raw("}");
+  }
+
+  private static void writeText(JsonBytes json, Option<String> value) {
+    if (value.isDefined()) {
+      json.string(value.get());
+    } else {
+      json.nullValue();
+    }
+  }
+
+  private static String[] lowerCaseNames(Enum<?>[] values) {
+    return java.util.Arrays.stream(values)
+        .map(value -> value.name().toLowerCase(Locale.ROOT))
+        .toArray(String[]::new);
   }
 
   private static void writeInstance(JsonGenerator json, LicenseKeyInstance instance, boolean close)
