@@ -64,7 +64,7 @@ final class AccessLog implements Filter {
     } finally {
       inFlight.decrementAndGet();
       long nanos = System.nanoTime() - start;
-      String route = RouteTemplates.of(request.path().path());
+      String route = RouteTemplates.of(request);
       String method = request.prologue().method().text();
       int status = response.status().code();
       operations.observer().observed(route, method, status, nanos);

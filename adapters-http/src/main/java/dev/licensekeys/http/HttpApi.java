@@ -202,20 +202,14 @@ public final class HttpApi {
     Exchange exchange = new Exchange(req, res);
     if (operations.unavailable().test(error)) {
       LOG.warning(
-          "database unavailable: "
-              + req.prologue().method().text()
-              + " "
-              + RouteTemplates.of(req.path().path()));
+          "database unavailable: " + req.prologue().method().text() + " " + RouteTemplates.of(req));
       exchange.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
       exchange.fail(HttpError.unavailable());
       return;
     }
     LOG.log(
         Level.SEVERE,
-        "request failed: "
-            + req.prologue().method().text()
-            + " "
-            + RouteTemplates.of(req.path().path()),
+        "request failed: " + req.prologue().method().text() + " " + RouteTemplates.of(req),
         error);
     exchange.fail(HttpError.internal());
   }

@@ -1,6 +1,8 @@
 package dev.licensekeys.http;
 
+import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +30,20 @@ final class RouteTemplates {
           .map(template -> Pattern.compile(template.replace("{id}", "[^/]+")))
           .toList();
 
+  private static final Set<String> TEMPLATE_SET = Set.copyOf(TEMPLATES);
+
   private RouteTemplates() {}
+
+  /**
+   * The route of a request that has been routed: the pattern Helidon matched when it is one of the
+   * templates, which spares a search, else the template its path fits.
+   */
+  static String of(ServerRequest request) {
+    return request
+        .matchingPattern()
+        .filter(TEMPLATE_SET::contains)
+        .orElseGet(() -> of(request.path().path()));
+  }
 
   static String of(String path) {
     for (int i = 0; i < PATTERNS.size(); i++) {

@@ -436,6 +436,17 @@ class HttpApiTest {
   }
 
   @Test
+  void aRequestIsObservedByTheRouteItMatchedAndAnUnknownPathAsUnmatched() throws Exception {
+    send("DELETE", "/license_keys/" + key.id(), null);
+    send("GET", "/license_keys/" + key.id() + "/more", null);
+    send("GET", "/nowhere", null);
+    awaitLogged(3);
+
+    assertThat(observed)
+        .containsExactly("DELETE /license_keys/{id} 405", "GET unmatched 404", "GET unmatched 404");
+  }
+
+  @Test
   void everyRequestIsLoggedOnceByRouteWithItsRequestIdAndNoSecret() throws Exception {
     HttpResponse<String> patched =
         authed(
