@@ -57,10 +57,7 @@ final class Exchange {
 
   /** The body, if its type is one of {@code accepted} and it fits in 64 KiB. */
   Either<HttpError, byte[]> body(Set<String> accepted) {
-    String type =
-        header(HeaderNames.CONTENT_TYPE)
-            .map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-            .getOrElse("");
+    String type = header(HeaderNames.CONTENT_TYPE).map(Exchange::mediaType).getOrElse("");
     if (!accepted.contains(type)) {
       return Either.left(HttpError.unsupportedMediaType(String.join(" or ", accepted)));
     }
@@ -79,6 +76,16 @@ final class Exchange {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A Content-Type's type and subtype in lower case, without parameters; no copy is made of the
+   * usual value, which has neither parameters nor capitals.
+   */
+  static String mediaType(String contentType) {
+    int parameters = contentType.indexOf(';');
+    String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
+    return type.strip().toLowerCase(Locale.ROOT);
   }
 
   void header(HeaderName name, String value) {

@@ -15,6 +15,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class RequestDecoder {
 
+  private static final Set<String> PATCH_FIELDS =
+      Set.of("activations_limit", "disabled", "expires_at");
+
   private final Validator validator;
 
   public RequestDecoder() {
@@ -33,7 +36,7 @@ public final class RequestDecoder {
   public Either<HttpError, LicenseKeyPatch> patch(byte[] body) {
     return read(
             body,
-            Set.of("activations_limit", "disabled", "expires_at"),
+            PATCH_FIELDS,
             fields -> {
               var limit = fields.int32Change("activations_limit");
               var disabled = fields.booleanKeptOnNull("disabled");
