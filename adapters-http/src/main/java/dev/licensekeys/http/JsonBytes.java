@@ -32,19 +32,23 @@ final class JsonBytes {
 
   JsonBytes string(String text) {
     int length = text.length();
-    // Six bytes is the most a char takes (an escape); most keys' text is far shorter than that.
-    ensure(length * 6 + 2);
+    ensure(length + 2);
     byte[] out = bytes;
     int at = size;
     out[at++] = '"';
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        out[at++] = (byte) c;
+        continue;
+      }
+      // Room for the rest at six bytes a char, the most one takes (an escape): plain ASCII, by
+      // far the usual text, never needs more than a byte a char.
+      size = at;
+      ensure((length - i) * 6 + 1);
+      out = bytes;
       if (c < 0x80) {
-        if (c >= 0x20 && c != '"' && c != '\\') {
-          out[at++] = (byte) c;
-        } else {
-          at = escape(out, at, c);
-        }
+        at = escape(out, at, c);
       } else if (c < 0x800) {
         out[at++] = (byte) (0xC0 | (c >> 6));
         out[at++] = (byte) (0x80 | (c & 0x3F));
