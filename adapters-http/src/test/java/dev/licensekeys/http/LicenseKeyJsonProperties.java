@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -59,17 +59,13 @@ class LicenseKeyJsonProperties {
 
   @Provide
   Arbitrary<LicenseKey> keys() {
-    return DomainArbitraries.licenseKeys()
-        .flatMap(
-            base ->
-                Builders.withBuilder(() -> base)
-                    .use(nonBlankText())
-                    .in((key, text) -> withText(key, text, key.paymentId(), key.subscriptionId()))
-                    .use(optionalText())
-                    .in((key, payment) -> withText(key, key.key(), payment, key.subscriptionId()))
-                    .use(Arbitraries.of(Source.values()))
-                    .in(LicenseKeyJsonProperties::withSource)
-                    .build());
+    return Combinators.combine(
+            DomainArbitraries.licenseKeys(),
+            nonBlankText(),
+            Arbitraries.of(Source.values()),
+            optionalText(),
+            optionalText())
+        .as(LicenseKeyJsonProperties::with);
   }
 
   @Provide
@@ -101,8 +97,12 @@ class LicenseKeyJsonProperties {
     return Arbitraries.oneOf(Arbitraries.just(Option.none()), text().map(Option::some));
   }
 
-  private static LicenseKey withText(
-      LicenseKey key, String keyString, Option<String> payment, Option<String> subscription) {
+  private static LicenseKey with(
+      LicenseKey key,
+      String keyString,
+      Source source,
+      Option<String> payment,
+      Option<String> subscription) {
     return new LicenseKey(
         key.id(),
         key.businessId(),
@@ -110,7 +110,7 @@ class LicenseKeyJsonProperties {
         key.customerId(),
         key.productId(),
         keyString,
-        key.source(),
+        source,
         key.activationsLimit(),
         key.instancesCount(),
         key.disabled(),
@@ -121,30 +121,11 @@ class LicenseKeyJsonProperties {
         key.version());
   }
 
-  private static LicenseKey withSource(LicenseKey key, Source source) {
-    return new LicenseKey(
-        key.id(),
-        key.businessId(),
-        key.brandId(),
-        key.customerId(),
-        key.productId(),
-        key.key(),
-        source,
-        key.activationsLimit(),
-        key.instancesCount(),
-        key.disabled(),
-        key.expiresAt(),
-        key.paymentId(),
-        key.subscriptionId(),
-        key.createdAt(),
-        key.version());
-  }
-
   private static LicenseKey key(
       String keyString, Option<String> payment, Option<String> subscription) {
     LicenseKey base =
         dev.licensekeys.domain.fixtures.TestData.key("lic_" + "0".repeat(20) + "1").build();
-    return withText(base, keyString, payment, subscription);
+    return with(base, keyString, Source.IMPORT, payment, subscription);
   }
 
   /** The oracle: the same fields in the same order, written by Jackson. */
