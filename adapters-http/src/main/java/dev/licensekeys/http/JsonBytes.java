@@ -1,5 +1,6 @@
 package dev.licensekeys.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -11,8 +12,7 @@ import java.util.Arrays;
  */
 final class JsonBytes {
 
-  private static final byte[] HEX =
-      "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   private byte[] bytes;
   private int size;
@@ -25,8 +25,9 @@ final class JsonBytes {
   JsonBytes raw(String ascii) {
     int length = ascii.length();
     ensure(length);
-    ascii.getBytes(0, length, bytes, size);
-    size += length;
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) ascii.charAt(i);
+    }
     return this;
   }
 

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,12 @@ import java.util.Locale;
  * unset ones as {@code null}, instants in UTC with {@code Z} and a fraction only when not zero.
  */
 public final class Responses {
+
+  /** Room for a typical key's JSON, so that writing one seldom grows the buffer. */
+  private static final int KEY_BYTES = 512;
+
+  private static final String[] SOURCES = lowerCaseNames(Source.values());
+  private static final String[] STATUSES = lowerCaseNames(LicenseKeyStatus.values());
 
   private Responses() {}
 
@@ -139,12 +146,6 @@ public final class Responses {
         });
   }
 
-  /** Room for a typical key's JSON, so that writing one seldom grows the buffer. */
-  private static final int KEY_BYTES = 512;
-
-  private static final String[] SOURCES = lowerCaseNames(Source.values());
-  private static final String[] STATUSES = lowerCaseNames(LicenseKeyStatus.values());
-
   private static void writeLicenseKey(JsonBytes json, LicenseKey key, Instant now) {
     json.raw("{\"business_id\":")
         .string(key.businessId())
@@ -188,7 +189,7 @@ public final class Responses {
   }
 
   private static String[] lowerCaseNames(Enum<?>[] values) {
-    return java.util.Arrays.stream(values)
+    return Arrays.stream(values)
         .map(value -> value.name().toLowerCase(Locale.ROOT))
         .toArray(String[]::new);
   }
