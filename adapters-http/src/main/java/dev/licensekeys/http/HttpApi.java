@@ -133,8 +133,8 @@ public final class HttpApi {
    * What a server needs from this API besides its routes: its own refusals answered like the API's
    * errors, and HTTP/1.1 as {@link #http1()} sets it.
    */
-  public void configure(WebServerConfig.Builder server) {
-    server.directHandlers(directHandlers()).addProtocol(http1());
+  public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
+    return server.directHandlers(directHandlers()).addProtocol(http1());
   }
 
   /**

@@ -12,7 +12,6 @@ import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.port.in.Activation;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -119,10 +118,10 @@ class HttpApiTest {
             operations,
             new dev.licensekeys.domain.inmemory.InMemoryIdempotencyRecords(),
             new RequestDecoder());
-    WebServerConfig.Builder serverConfig =
-        WebServer.builder().port(0).shutdownHook(false).routing(api::register);
-    api.configure(serverConfig);
-    server = serverConfig.build().start();
+    server =
+        api.configure(WebServer.builder().port(0).shutdownHook(false).routing(api::register))
+            .build()
+            .start();
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -78,10 +77,14 @@ public final class Application implements AutoCloseable {
               decoder.join());
       HttpRouting.Builder routes = routing.join();
       api.register(routes);
-      WebServerConfig.Builder serverConfig =
-          WebServer.builder().port(configuration.port()).shutdownHook(false).routing(routes);
-      api.configure(serverConfig);
-      WebServer server = serverConfig.build().start();
+      WebServer server =
+          api.configure(
+                  WebServer.builder()
+                      .port(configuration.port())
+                      .shutdownHook(false)
+                      .routing(routes))
+              .build()
+              .start();
       if (!server.isRunning()) {
         throw new IllegalStateException(
             "Address already in use: the web server could not bind port " + configuration.port());

@@ -17,7 +17,6 @@ import dev.licensekeys.http.Operations;
 import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.UseCases;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,9 +91,8 @@ public final class InMemoryService {
             Operations.none(),
             new InMemoryIdempotencyRecords(),
             new RequestDecoder());
-    WebServerConfig.Builder serverConfig = WebServer.builder().port(port).routing(api::register);
-    api.configure(serverConfig);
-    WebServer server = serverConfig.build().start();
+    WebServer server =
+        api.configure(WebServer.builder().port(port).routing(api::register)).build().start();
     System.out.println("in-memory service listening on http://localhost:" + server.port());
   }
 }
