@@ -10,17 +10,18 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** One request and its response, with the checks every route shares. */
 final class Exchange {
 
   static final int MAX_BODY_BYTES = 64 * 1024;
-  static final Set<String> JSON = Set.of("application/json");
-  static final Set<String> JSON_OR_MERGE_PATCH =
-      Set.of("application/json", "application/merge-patch+json");
+  // Lists, not sets: a 415's message names them in this order, the same in every JVM.
+  static final List<String> JSON = List.of("application/json");
+  static final List<String> JSON_OR_MERGE_PATCH =
+      List.of("application/json", "application/merge-patch+json");
 
   private static final HeaderName CONTENT_TYPE_JSON_NAME = HeaderNames.CONTENT_TYPE;
 
@@ -56,7 +57,7 @@ final class Exchange {
   }
 
   /** The body, if its type is one of {@code accepted} and it fits in 64 KiB. */
-  Either<HttpError, byte[]> body(Set<String> accepted) {
+  Either<HttpError, byte[]> body(List<String> accepted) {
     String type = header(HeaderNames.CONTENT_TYPE).map(Exchange::mediaType).getOrElse("");
     if (!accepted.contains(type)) {
       return Either.left(HttpError.unsupportedMediaType(String.join(" or ", accepted)));

@@ -306,7 +306,9 @@ class HttpApiTest {
     HttpResponse<String> missing = send("POST", "/licenses/activate", "{}");
 
     assertThat(text.statusCode()).isEqualTo(415);
-    assertThat(text.body()).contains("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(text.body())
+        .contains("UNSUPPORTED_MEDIA_TYPE")
+        .contains("the body must be application/json or application/merge-patch+json");
     assertThat(mergePatch.statusCode()).isEqualTo(200);
     assertThat(missing.statusCode()).isEqualTo(415);
   }
