@@ -6,24 +6,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
- * RFC 3339 date-times, read exactly as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} reads them,
- * and written exactly as {@code Instant.toString} writes them. The shape clients send, {@code
- * 2030-01-01T00:00:00Z} with an optional fraction and a {@code Z} or {@code ±HH:MM} offset, is read
- * by hand, several times faster; anything else, including every bad value, goes to {@code
- * java.time}, which gives the answer and the error. {@code DateTimesProperties} checks that the two
- * agree.
+ * RFC 3339 date-times (section 5.6), read by hand: {@code 2030-01-01T00:00:00Z}, with an optional
+ * fraction of up to nine digits and a {@code Z} or {@code ±HH:MM} offset, the {@code T} and {@code
+ * Z} in either case, at an instant in the years 0000 to 9999 UTC. {@code java.time}'s ISO parser
+ * reads more: years of five digits and more, signed years, minutes without seconds, offsets with
+ * seconds. PostgreSQL cannot store the farthest of those years, and an answer would write them in a
+ * form that is not RFC 3339. Written exactly as {@code Instant.toString} writes them. {@code
+ * DateTimesProperties} checks both against {@code java.time}.
  */
-final class DateTimes {
+public final class DateTimes {
+
+  /** What a request is told when a date-time is refused. */
+  public static final String PROBLEM =
+      "must be an RFC 3339 date-time with Z or an offset, like 2026-01-01T00:00:00Z, in the years"
+          + " 0000 to 9999";
 
   private static final long SECONDS_PER_DAY = 86_400;
 
-  /** The first and last second {@link #format} writes by hand: years 0000 to 9999. */
-  private static final long FIRST_BY_HAND = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+  /** The first and last second of the years 0000 to 9999: what is read, and written by hand. */
+  private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
 
-  private static final long LAST_BY_HAND =
+  private static final long LAST_SECOND =
       (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
 
   private static final int[] SCALE = {
@@ -32,20 +38,32 @@ final class DateTimes {
 
   private DateTimes() {}
 
-  static OffsetDateTime parse(String text) {
-    OffsetDateTime usual = usualShape(text);
-    return usual != null
-        ? usual
-        : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  /**
+   * The date-time {@code text} spells.
+   *
+   * @throws DateTimeParseException when it is not an RFC 3339 date-time, or not in the years 0000
+   *     to 9999 UTC
+   */
+  public static OffsetDateTime parse(String text) {
+    OffsetDateTime parsed = rfc3339(text);
+    if (parsed == null || !withinTheYearsKept(parsed.toEpochSecond())) {
+      throw new DateTimeParseException(
+          "not an RFC 3339 date-time in the years 0000 to 9999: " + text, text, 0);
+    }
+    return parsed;
+  }
+
+  private static boolean withinTheYearsKept(long epochSecond) {
+    return epochSecond >= FIRST_SECOND && epochSecond <= LAST_SECOND;
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} with valid values, else null. */
-  static OffsetDateTime usualShape(String text) {
+  private static OffsetDateTime rfc3339(String text) {
     int length = text.length();
     if (length < 20
         || text.charAt(4) != '-'
         || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
+        || (text.charAt(10) != 'T' && text.charAt(10) != 't')
         || text.charAt(13) != ':'
         || text.charAt(16) != ':') {
       return null;
@@ -85,7 +103,7 @@ final class DateTimes {
 
   private static ZoneOffset offset(String text, int at) {
     int left = text.length() - at;
-    if (left == 1 && text.charAt(at) == 'Z') {
+    if (left == 1 && (text.charAt(at) == 'Z' || text.charAt(at) == 'z')) {
       return ZoneOffset.UTC;
     }
     char sign = left == 6 ? text.charAt(at) : ' ';
@@ -113,7 +131,7 @@ final class DateTimes {
    */
   static String format(Instant instant) {
     long seconds = instant.getEpochSecond();
-    if (seconds < FIRST_BY_HAND || seconds > LAST_BY_HAND) {
+    if (!withinTheYearsKept(seconds)) {
       return instant.toString();
     }
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));

@@ -146,8 +146,7 @@ final class Fields {
     try {
       return DateTimes.parse(node.textValue());
     } catch (DateTimeParseException e) {
-      problems.put(
-          name, "must be an RFC 3339 date-time with Z or an offset, like 2026-01-01T00:00:00Z");
+      problems.put(name, DateTimes.PROBLEM);
       return null;
     }
   }

@@ -10,8 +10,6 @@ import dev.licensekeys.domain.port.in.ListLicenseKeysQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,10 +102,9 @@ final class QueryParameters {
       return Option.none();
     }
     try {
-      return Option.some(
-          OffsetDateTime.parse(value.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      return Option.some(DateTimes.parse(value.get()).toInstant());
     } catch (DateTimeParseException e) {
-      problems.add(name + ": must be an RFC 3339 date-time with Z or an offset");
+      problems.add(name + ": " + DateTimes.PROBLEM);
       return Option.none();
     }
   }

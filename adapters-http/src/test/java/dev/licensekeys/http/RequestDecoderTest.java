@@ -77,6 +77,8 @@ class RequestDecoderTest {
         "'{\"expires_at\": \"2030-01-01T00:00:00\"}' | 422",
         "'{\"expires_at\": \"tomorrow\"}'      | 422",
         "'{\"expires_at\": 1893456000}'        | 422",
+        "'{\"expires_at\": \"+10000-01-01T00:00:00Z\"}' | 422",
+        "'{\"expires_at\": \"2030-01-01T00:00Z\"}' | 422",
         "'{\"status\": \"active\"}'            | 422",
       })
   void refusedBodies(String body, int status) {

@@ -11,13 +11,12 @@ import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.port.out.IdGenerator;
+import dev.licensekeys.http.DateTimes;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -346,10 +345,9 @@ final class ImportFile {
         return null;
       }
       try {
-        return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toInstant();
+        return DateTimes.parse(value.asText()).toInstant();
       } catch (DateTimeParseException e) {
-        problem(field, "must be an RFC 3339 date-time with Z or an offset");
+        problem(field, DateTimes.PROBLEM);
         return null;
       }
     }

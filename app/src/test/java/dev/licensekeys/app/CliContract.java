@@ -135,6 +135,9 @@ abstract class CliContract {
                 + "-x\",\"customer_id\":\"cus_nobody\",\"product_id\":\"pdt_1\",\"instances_count\":2}",
             "{\"type\":\"license_key\",\"key\":\""
                 + business
+                + "-far\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"expires_at\":\"+999999999-12-31T23:59:59Z\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
                 + "-last\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}");
 
     assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
@@ -143,6 +146,7 @@ abstract class CliContract {
         .contains("line 4: activations_limit")
         .contains("line 5: not a JSON object")
         .contains("line 6: instances_count must be 0")
+        .contains("line 7: expires_at must be an RFC 3339 date-time")
         .contains("nothing imported");
     assertThat(
             this.<io.vavr.control.Option<LicenseKey>>withAdapters(

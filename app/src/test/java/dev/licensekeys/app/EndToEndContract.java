@@ -169,6 +169,42 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void anExpiryOutsideTheYearsKeptIsRefusedAndChangesNothing() throws Exception {
+    String id = importKey(unique("YEARS"), "null");
+    String before = call("GET", "/license_keys/" + id, null, secret).body();
+
+    // java.time reads these; PostgreSQL could not store the first (it answered 500).
+    for (String expiry :
+        new String[] {
+          "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2031-01-01T00:00Z"
+        }) {
+      HttpResponse<String> patched =
+          call("PATCH", "/license_keys/" + id, "{\"expires_at\":\"" + expiry + "\"}", secret);
+      assertThat(patched.statusCode()).as(expiry).isEqualTo(422);
+      assertThat(patched.body()).as(expiry).contains("expires_at: must be an RFC 3339 date-time");
+    }
+    HttpResponse<String> listed =
+        call("GET", "/license_keys?created_at_gte=%2B999999999-01-01T00:00:00Z", null, secret);
+
+    assertThat(listed.statusCode()).isEqualTo(422);
+    assertThat(call("GET", "/license_keys/" + id, null, secret).body()).isEqualTo(before);
+  }
+
+  @Test
+  void theFirstAndLastExpiryOfTheYearsKeptAreStoredAsSent() throws Exception {
+    String id = importKey(unique("EDGES"), "null");
+
+    for (String expiry : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"}) {
+      HttpResponse<String> patched =
+          call("PATCH", "/license_keys/" + id, "{\"expires_at\":\"" + expiry + "\"}", secret);
+
+      assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+      assertThat(call("GET", "/license_keys/" + id, null, secret).body())
+          .contains("\"expires_at\":\"" + expiry + "\"");
+    }
+  }
+
+  @Test
   void aStaleIfMatchIsRefusedAndChangesNothing() throws Exception {
     String id = importKey(unique("ETAG"), "null");
     call("PATCH", "/license_keys/" + id, "{\"disabled\":true}", secret);
