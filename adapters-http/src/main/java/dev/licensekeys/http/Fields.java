@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.licensekeys.domain.patch.Change;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * Reads the fields of one JSON object strictly, collecting a problem per bad field rather than
  * stopping at the first: no unknown fields, no coercion ({@code "5"}, {@code 5.5}, {@code 1e3} or
- * {@code true} are not integers), date-times with an offset, no NUL in text. Then the record's
- * Jakarta constraints run on the fields that were well typed.
+ * {@code true} are not integers), RFC 3339 date-times, text that every database stores as sent.
+ * Then the record's Jakarta constraints run on the fields that were well typed.
  */
 final class Fields {
 
@@ -119,11 +120,9 @@ final class Fields {
       return null;
     }
     String value = node.textValue();
-    if (value.indexOf('\0') >= 0) {
-      problems.put(name, "must not contain NUL characters");
-      return null;
-    }
-    return value;
+    Option<String> unstorable = StorableText.problem(value);
+    unstorable.forEach(message -> problems.put(name, message));
+    return unstorable.isEmpty() ? value : null;
   }
 
   private Integer int32(String name, JsonNode node) {

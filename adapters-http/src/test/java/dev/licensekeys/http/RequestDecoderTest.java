@@ -89,6 +89,17 @@ class RequestDecoderTest {
   }
 
   @Test
+  void textADatabaseCannotStoreAsSentIsRefused() {
+    HttpError nul = decoder.rename("{\"name\": \"a\\u0000b\"}".getBytes()).getLeft();
+    HttpError surrogate = decoder.rename("{\"name\": \"a\\ud800b\"}".getBytes()).getLeft();
+
+    assertThat(nul.status()).isEqualTo(422);
+    assertThat(nul.message()).contains("name: must not contain NUL characters");
+    assertThat(surrogate.status()).isEqualTo(422);
+    assertThat(surrogate.message()).contains("name: must not contain an unpaired surrogate");
+  }
+
+  @Test
   void everyBadFieldIsNamedAtOnce() {
     HttpError error =
         patch("{\"activations_limit\": \"5\", \"disabled\": 0, \"expires_at\": \"x\", \"y\": 1}")

@@ -12,6 +12,7 @@ import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.port.out.IdGenerator;
 import dev.licensekeys.http.DateTimes;
+import dev.licensekeys.http.StorableText;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.BufferedReader;
@@ -312,7 +313,9 @@ final class ImportFile {
         problem(field, "must be a non-blank string of at most 255 characters");
         return null;
       }
-      return value.textValue();
+      Option<String> unstorable = StorableText.problem(value.textValue());
+      unstorable.forEach(message -> problem(field, message));
+      return unstorable.isEmpty() ? value.textValue() : null;
     }
 
     Integer integer(String field) {

@@ -136,6 +136,7 @@ abstract class CliContract {
             "{\"type\":\"license_key\",\"key\":\""
                 + business
                 + "-far\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"expires_at\":\"+999999999-12-31T23:59:59Z\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_2\",\"name\":\"a\\ud800b\"}",
             "{\"type\":\"license_key\",\"key\":\""
                 + business
                 + "-last\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}");
@@ -147,6 +148,7 @@ abstract class CliContract {
         .contains("line 5: not a JSON object")
         .contains("line 6: instances_count must be 0")
         .contains("line 7: expires_at must be an RFC 3339 date-time")
+        .contains("line 8: name must not contain an unpaired surrogate")
         .contains("nothing imported");
     assertThat(
             this.<io.vavr.control.Option<LicenseKey>>withAdapters(

@@ -332,6 +332,24 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void aNameNoDatabaseCanStoreAsSentIsRefusedAndChangesNothing() throws Exception {
+    String keyString = unique("TEXT");
+    String keyId = importKey(keyString, "null");
+    String instanceId = id(activate(keyString, "kept").body());
+    String before = call("GET", "/license_key_instances/" + instanceId, null, secret).body();
+
+    // An unpaired surrogate has no UTF-8 form: PostgreSQL stored it as '?' after answering 201.
+    HttpResponse<String> activated = activate(keyString, "a\\ud800b");
+    HttpResponse<String> renamed =
+        call("PATCH", "/license_key_instances/" + instanceId, "{\"name\":\"a\\ud800b\"}", secret);
+
+    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(422);
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(422);
+    assertThat(call("GET", "/license_key_instances?license_key_id=" + keyId, null, secret).body())
+        .isEqualTo("{\"items\":[" + before + "]}");
+  }
+
+  @Test
   void listsArePagedAndFilteredNewestFirst() throws Exception {
     String first = importKey(unique("PAGE"), "null");
     String second = importKey(unique("PAGE"), "null");
