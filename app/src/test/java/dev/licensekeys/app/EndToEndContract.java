@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -347,6 +348,21 @@ abstract class EndToEndContract {
     assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(422);
     assertThat(call("GET", "/license_key_instances?license_key_id=" + keyId, null, secret).body())
         .isEqualTo("{\"items\":[" + before + "]}");
+  }
+
+  @Test
+  void anIdNoKeyOrInstanceCanHaveIsNotFound() throws Exception {
+    // NUL reached PostgreSQL, which refuses it in text: these answered 500.
+    HttpResponse<String> key = call("GET", "/license_keys/lic%00abc", null, secret);
+    HttpResponse<String> patched = call("PATCH", "/license_keys/lic%00abc", "{}", secret);
+    HttpResponse<String> instance = call("GET", "/license_key_instances/lki%00abc", null, secret);
+    HttpResponse<String> renamed =
+        call("PATCH", "/license_key_instances/lki%00abc", "{\"name\":\"n\"}", secret);
+
+    for (HttpResponse<String> response : List.of(key, patched, instance, renamed)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+      assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.licensekeys.domain.service;
 
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.Caller;
+import dev.licensekeys.domain.model.Ids;
 import dev.licensekeys.domain.model.LicenseKeyError;
 import dev.licensekeys.domain.model.LicenseKeyError.Resource;
 import dev.licensekeys.domain.model.LicenseKeyInstance;
@@ -32,7 +33,10 @@ public final class LicenseKeyInstanceService
 
   @Override
   public Either<LicenseKeyError, LicenseKeyInstance> get(Caller caller, String instanceId) {
-    return instances.findById(caller.businessId(), instanceId).toEither(() -> notFound(instanceId));
+    // As for keys: an id of another shape names no instance, and a store may not take it.
+    return Option.when(Ids.isInstanceId(instanceId), instanceId)
+        .flatMap(id -> instances.findById(caller.businessId(), id))
+        .toEither(() -> notFound(instanceId));
   }
 
   @Override

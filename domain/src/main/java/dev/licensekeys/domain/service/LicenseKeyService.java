@@ -4,6 +4,7 @@ import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.Caller;
 import dev.licensekeys.domain.model.FieldProblem;
+import dev.licensekeys.domain.model.Ids;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyError;
 import dev.licensekeys.domain.model.LicenseKeyError.Resource;
@@ -55,7 +56,10 @@ public final class LicenseKeyService
 
   @Override
   public Either<LicenseKeyError, LicenseKey> get(Caller caller, String licenseKeyId) {
-    return keys.findById(caller.businessId(), licenseKeyId)
+    // Every key's id has the shape, so another names no key and is not looked up: a store may not
+    // even take it (PostgreSQL refuses NUL in text).
+    return Option.when(Ids.isLicenseKeyId(licenseKeyId), licenseKeyId)
+        .flatMap(id -> keys.findById(caller.businessId(), id))
         .toEither(() -> LicenseKeyError.NotFound.of(Resource.LICENSE_KEY, licenseKeyId));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensekeys.domain.fixtures.MutableClock;
 import dev.licensekeys.domain.fixtures.OutPorts;
+import dev.licensekeys.domain.fixtures.PortCalls;
 import dev.licensekeys.domain.fixtures.Services;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.inmemory.InMemoryAdapters;
@@ -17,6 +18,7 @@ import dev.licensekeys.domain.model.LicenseKeyInstance;
 import dev.licensekeys.domain.port.in.ActivateLicenseCommand;
 import dev.licensekeys.domain.port.in.ListLicenseKeyInstancesQuery;
 import dev.licensekeys.domain.port.in.RenameLicenseKeyInstanceCommand;
+import dev.licensekeys.domain.port.out.LicenseKeyInstances;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -49,6 +51,23 @@ class LicenseKeyInstanceServiceTest {
     return services
         .instances()
         .rename(new RenameLicenseKeyInstanceCommand(TestData.CALLER, instance.id(), name));
+  }
+
+  @Test
+  void anIdOfAnotherShapeIsNotFoundWithoutAskingTheStore() {
+    java.util.List<String> calls = new java.util.ArrayList<>();
+    LicenseKeyInstanceService asking =
+        new LicenseKeyInstanceService(
+            PortCalls.recorded(LicenseKeyInstances.class, ports.instances(), calls), clock);
+    String nul = "lki\0" + instance.id().substring(4);
+
+    assertThat(asking.get(TestData.CALLER, nul))
+        .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY_INSTANCE, nul)));
+    assertThat(asking.rename(new RenameLicenseKeyInstanceCommand(TestData.CALLER, nul, "new")))
+        .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY_INSTANCE, nul)));
+    assertThat(calls).isEmpty();
+    assertThat(asking.get(TestData.CALLER, instance.id())).isEqualTo(Either.right(instance));
+    assertThat(calls).containsExactly("findById");
   }
 
   @Test

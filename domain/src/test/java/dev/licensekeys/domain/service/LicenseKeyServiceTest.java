@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensekeys.domain.fixtures.MutableClock;
 import dev.licensekeys.domain.fixtures.OutPorts;
+import dev.licensekeys.domain.fixtures.PortCalls;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.inmemory.InMemoryAdapters;
 import dev.licensekeys.domain.model.AuditEvent;
@@ -166,6 +167,29 @@ class LicenseKeyServiceTest {
             new dev.licensekeys.domain.model.FieldChange(
                 "activations_limit", Option.none(), Option.some("3")));
     assertThat(imported.changes().flatMap(change -> change.after())).doesNotContain("KEY-1");
+  }
+
+  @Test
+  void anIdOfAnotherShapeIsNotFoundWithoutAskingTheStore() {
+    java.util.List<String> calls = new java.util.ArrayList<>();
+    LicenseKeyService asking =
+        new LicenseKeyService(
+            PortCalls.recorded(LicenseKeys.class, ports.licenseKeys(), calls),
+            ports.customers(),
+            ports.products(),
+            ports.ids(),
+            clock);
+    String nul = "lic\0" + key.id().substring(4);
+
+    assertThat(asking.get(TestData.CALLER, nul))
+        .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY, nul)));
+    assertThat(
+            asking.update(
+                new UpdateLicenseKeyCommand(TestData.CALLER, nul, LicenseKeyPatch.KEEP_ALL)))
+        .isEqualTo(Either.left(LicenseKeyError.NotFound.of(Resource.LICENSE_KEY, nul)));
+    assertThat(calls).isEmpty();
+    assertThat(asking.get(TestData.CALLER, key.id())).isEqualTo(Either.right(key));
+    assertThat(calls).containsExactly("findById");
   }
 
   @Test
