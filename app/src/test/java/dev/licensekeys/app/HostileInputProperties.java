@@ -4,28 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.licensekeys.domain.model.ApiKey;
-import dev.licensekeys.domain.model.Customer;
-import dev.licensekeys.domain.model.Product;
-import dev.licensekeys.persistence.Database;
-import dev.licensekeys.persistence.DatabaseSettings;
-import io.vavr.control.Option;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -47,102 +31,42 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class HostileInputProperties {
 
   static final int REQUESTS = 10_000;
-  private static final String SECRET = "secret-fuzz";
-  private static final String REAL_KEY = "lic_fuzz00000000000000001";
+  private static final String SECRET = SeededServices.SECRET;
+  private static final String REAL_KEY = SeededServices.REAL_KEY;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The service on one database, and that database as it was before the requests. */
-  private record Subject(
-      String database, Application application, Database observer, List<String> before) {}
-
-  // Both databases: PostgreSQL refuses some text that H2 keeps (NUL), and a request that reached
-  // it answered 500 while the H2 run passed.
-  private static final List<Subject> SUBJECTS = new java.util.ArrayList<>();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static List<SeededServices.Subject> subjects = List.of();
+  private static final Map<SeededServices.Subject, List<String>> BEFORE = new ConcurrentHashMap<>();
   private static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentHashMap<>();
 
   @BeforeContainer
   static void start() throws Exception {
-    Path file = Path.of("target", "h2", "fuzz-" + UUID.randomUUID()).toAbsolutePath();
-    SUBJECTS.add(start("H2", new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10)));
-    PostgresEndToEndTest.emptyDatabase();
-    SUBJECTS.add(
-        start(
-            "PostgreSQL",
-            new DatabaseSettings(
-                PostgresEndToEndTest.URL,
-                PostgresEndToEndTest.USER,
-                PostgresEndToEndTest.PASSWORD,
-                10)));
-  }
-
-  private static Subject start(String database, DatabaseSettings settings) throws Exception {
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    Application application =
-        Application.start(new Configuration(0, settings), Clock.systemUTC(), quiet, quiet);
-    var adapters = application.adapters();
-    adapters
-        .apiKeys()
-        .add(
-            ApiKey.issued(
-                "key_fuzz",
-                "bus_fuzz",
-                Option.none(),
-                "fuzz",
-                ApiKey.hashSecret(SECRET),
-                Instant.now()));
-    adapters.customers().put(new Customer("cus_f", "bus_fuzz", "F", "f@example.com"));
-    adapters.products().put(new Product("pdt_f", "bus_fuzz", "brnd_f", Option.none()));
-    var key =
-        new dev.licensekeys.domain.model.LicenseKey(
-            REAL_KEY,
-            "bus_fuzz",
-            "brnd_f",
-            "cus_f",
-            "pdt_f",
-            "FUZZ-KEY",
-            dev.licensekeys.domain.model.Source.IMPORT,
-            Option.some(2),
-            0,
-            false,
-            Option.none(),
-            Option.none(),
-            Option.some("sub_f"),
-            Instant.now(),
-            1);
-    adapters
-        .licenseKeys()
-        .add(
-            key,
-            dev.licensekeys.domain.model.AuditEvent.keyCreated(key, Instant.now(), Option.none()));
-    Database observer = Database.open(settings);
-    return new Subject(database, application, observer, DatabaseSnapshot.of(observer.dataSource()));
+    subjects = SeededServices.startOnBothDatabases();
+    for (SeededServices.Subject subject : subjects) {
+      BEFORE.put(subject, DatabaseSnapshot.of(subject.observer().dataSource()));
+    }
   }
 
   @AfterContainer
   static void stop() throws Exception {
     try {
-      for (Subject subject : SUBJECTS) {
+      for (SeededServices.Subject subject : subjects) {
         assertThat(DatabaseSnapshot.of(subject.observer().dataSource()))
             .as("the %s database after the hostile requests", subject.database())
-            .isEqualTo(subject.before());
+            .isEqualTo(BEFORE.get(subject));
       }
       int sent = STATUSES.values().stream().mapToInt(AtomicInteger::get).sum();
       System.out.println(
           "Hostile input: "
               + sent
               + " requests over "
-              + SUBJECTS.stream().map(Subject::database).toList()
+              + subjects.stream().map(SeededServices.Subject::database).toList()
               + ", statuses "
               + new TreeMap<>(STATUSES)
               + ", databases unchanged");
     } finally {
-      for (Subject subject : SUBJECTS) {
-        subject.observer().close();
-        subject.application().close();
-      }
-      SUBJECTS.clear();
+      SeededServices.closeAll(subjects);
+      BEFORE.clear();
     }
   }
 
@@ -158,8 +82,14 @@ class HostileInputProperties {
   @Property(tries = REQUESTS)
   void everyHostileRequestGetsA4xxJsonErrorAndChangesNothing(@ForAll("requests") Hostile request)
       throws Exception {
-    for (Subject subject : SUBJECTS) {
-      HttpResponse<String> response = send(subject.application(), request);
+    for (SeededServices.Subject subject : subjects) {
+      HttpResponse<String> response =
+          SeededServices.send(
+              subject.application(),
+              request.method(),
+              request.path(),
+              request.headers(),
+              request.body());
       STATUSES
           .computeIfAbsent(response.statusCode(), status -> new AtomicInteger())
           .incrementAndGet();
@@ -179,19 +109,6 @@ class HostileInputProperties {
           .doesNotContain("SQL")
           .doesNotContain("java.");
     }
-  }
-
-  private static HttpResponse<String> send(Application application, Hostile request)
-      throws Exception {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + application.port() + request.path()))
-            .timeout(Duration.ofSeconds(10))
-            .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    if (!request.headers().isEmpty()) {
-      builder.headers(request.headers().toArray(String[]::new));
-    }
-    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   // --- generators ---------------------------------------------------------------------------
