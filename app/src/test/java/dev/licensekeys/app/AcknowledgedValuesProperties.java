@@ -189,7 +189,7 @@ class AcknowledgedValuesProperties {
             Arbitraries.of(1, 2, 3, Integer.MAX_VALUE).map(Object.class::cast),
             Arbitraries.integers().between(1, Integer.MAX_VALUE).map(Object.class::cast));
     Arbitrary<Object> disabled =
-        Arbitraries.of(ABSENT, NULL, false, Boolean.FALSE).map(Object.class::cast);
+        Arbitraries.of(ABSENT, NULL, Boolean.FALSE).map(Object.class::cast);
     Arbitrary<Object> expiry =
         Arbitraries.oneOf(
             Arbitraries.just(ABSENT), Arbitraries.just(NULL), rfc3339().map(Object.class::cast));
