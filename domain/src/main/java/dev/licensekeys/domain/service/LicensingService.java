@@ -3,6 +3,7 @@ package dev.licensekeys.domain.service;
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.FieldChange;
+import dev.licensekeys.domain.model.Ids;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyError;
 import dev.licensekeys.domain.model.LicenseKeyError.Resource;
@@ -105,13 +106,16 @@ public final class LicensingService implements ActivateLicense, DeactivateLicens
                     Inputs.text("license_key_instance_id", command.instanceId()))
                 .ap((key, instance) -> command))
         .flatMap(valid -> findByKey(command.licenseKey()))
-        .flatMap(
-            key ->
-                keys.releaseSeat(
-                    key.id(),
-                    command.instanceId(),
-                    locked -> release(locked, command.instanceId())))
+        .flatMap(key -> releaseSeat(key, command.instanceId()))
         .map(SeatReleased::key);
+  }
+
+  private Either<LicenseKeyError, SeatReleased> releaseSeat(LicenseKey key, String instanceId) {
+    // No stored instance has an id of another shape, so the store is not asked for one.
+    if (!Ids.isInstanceId(instanceId)) {
+      return Either.left(new LicenseKeyError.InstanceNotOfLicenseKey(key.id(), instanceId));
+    }
+    return keys.releaseSeat(key.id(), instanceId, locked -> release(locked, instanceId));
   }
 
   private SeatReleased release(LicenseKey locked, String instanceId) {
@@ -137,9 +141,10 @@ public final class LicensingService implements ActivateLicense, DeactivateLicens
   }
 
   private boolean isInstanceOf(LicenseKey key, String instanceId) {
-    return instances
-        .findById(key.businessId(), instanceId)
-        .exists(instance -> instance.licenseKeyId().equals(key.id()));
+    return Ids.isInstanceId(instanceId)
+        && instances
+            .findById(key.businessId(), instanceId)
+            .exists(instance -> instance.licenseKeyId().equals(key.id()));
   }
 
   private Either<LicenseKeyError, LicenseKey> findByKey(String licenseKey) {

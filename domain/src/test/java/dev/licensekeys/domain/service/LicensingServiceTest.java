@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.licensekeys.domain.fixtures.MutableClock;
 import dev.licensekeys.domain.fixtures.OutPorts;
+import dev.licensekeys.domain.fixtures.PortCalls;
 import dev.licensekeys.domain.fixtures.Services;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.inmemory.InMemoryAdapters;
@@ -23,6 +24,8 @@ import dev.licensekeys.domain.port.in.Activation;
 import dev.licensekeys.domain.port.in.DeactivateLicenseCommand;
 import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
+import dev.licensekeys.domain.port.out.LicenseKeyInstances;
+import dev.licensekeys.domain.port.out.LicenseKeys;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -160,6 +163,35 @@ class LicensingServiceTest {
         .isEqualTo(
             Either.left(
                 new LicenseKeyError.InstanceNotOfLicenseKey(mine.id(), othersInstance.id())));
+  }
+
+  @Test
+  void anInstanceIdOfAnotherShapeIsRefusedWithoutAskingTheStore() {
+    LicenseKey key = stored(TestData.key(ports.ids().newLicenseKeyId()));
+    String mine = activate(key).get().instance().id();
+    java.util.List<String> calls = new java.util.ArrayList<>();
+    LicensingService asking =
+        new LicensingService(
+            PortCalls.recorded(LicenseKeys.class, ports.licenseKeys(), calls),
+            PortCalls.recorded(LicenseKeyInstances.class, ports.instances(), calls),
+            ports.customers(),
+            ports.products(),
+            ports.ids(),
+            clock);
+    String nul = "lki\0" + mine.substring(4);
+
+    assertThat(asking.deactivate(new DeactivateLicenseCommand(key.key(), nul)))
+        .isEqualTo(Either.left(new LicenseKeyError.InstanceNotOfLicenseKey(key.id(), nul)));
+    assertThat(asking.validate(new ValidateLicenseCommand(key.key(), Option.some(nul))))
+        .isEqualTo(Either.right(false));
+    assertThat(calls).containsExactly("findByKey", "findByKey");
+    assertThat(asking.validate(new ValidateLicenseCommand(key.key(), Option.some(mine))))
+        .isEqualTo(Either.right(true));
+    assertThat(asking.deactivate(new DeactivateLicenseCommand(key.key(), mine)).map(LicenseKey::id))
+        .isEqualTo(Either.right(key.id()));
+    assertThat(calls)
+        .containsExactly(
+            "findByKey", "findByKey", "findByKey", "findById", "findByKey", "releaseSeat");
   }
 
   @Test
