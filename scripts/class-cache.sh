@@ -41,10 +41,11 @@ if [ "$(java_major "$JAVA_HOME")" -ge 25 ]; then
   # JVM replays it: before ready, C1 then compiled about 1,800 methods instead of 1,400, and the
   # C2 thread used 0.50 s of CPU instead of 0.36 to 0.40, on the 2 cores the main thread needs.
   # Without the replay starts were about 100 to 200 ms faster (docs/BENCHMARKS.md, change 37); a
-  # cache made without the training data was slower than either.
+  # cache made without the training data was slower than either. The flag is diagnostic, so a
+  # later JDK may drop it; it must not stop the service from starting there.
   if [ -f "$class_cache" ]; then
     CLASS_CACHE_FLAGS=(-XX:AOTCache="$class_cache" -Xlog:aot*=error,cds*=error
-      -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
+      -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
   fi
 else
   CLASS_CACHE_FLAGS=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="${class_cache_jar%.jar}.jsa"
