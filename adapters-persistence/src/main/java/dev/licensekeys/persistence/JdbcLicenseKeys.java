@@ -6,6 +6,7 @@ import dev.licensekeys.domain.model.LicenseKeyError;
 import dev.licensekeys.domain.model.LicenseKeyFilter;
 import dev.licensekeys.domain.model.LicenseKeyInstance;
 import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.domain.model.Timestamps;
 import dev.licensekeys.domain.port.out.KeyChange;
 import dev.licensekeys.domain.port.out.LicenseKeys;
 import dev.licensekeys.domain.port.out.SeatReleased;
@@ -52,9 +53,15 @@ public final class JdbcLicenseKeys implements LicenseKeys {
         connection -> one(connection, LicenseKeyRows.SELECT_KEYS + " WHERE license_key = ?", key));
   }
 
+  /**
+   * Every instant stored is a whole microsecond, and PostgreSQL rounds the nanoseconds of an
+   * instant bound to the nearest one, which moves a bound across a key's instant. So each bound is
+   * moved to the whole microsecond on its side first, where the comparison's answer is the same.
+   */
   @Override
   public Seq<LicenseKey> list(
-      String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
+      String businessId, LicenseKeyFilter filter, PageRequest page, Instant moment) {
+    Instant now = Timestamps.micros(moment);
     StringBuilder sql =
         new StringBuilder(LicenseKeyRows.SELECT_KEYS).append(" WHERE business_id = ?");
     java.util.List<Binder> binders = new ArrayList<>();
@@ -86,14 +93,16 @@ public final class JdbcLicenseKeys implements LicenseKeys {
         .forEach(
             from -> {
               sql.append(" AND created_at >= ?");
-              binders.add((statement, index) -> Sql.setInstant(statement, index, from));
+              Instant bound = Timestamps.microsNotBefore(from);
+              binders.add((statement, index) -> Sql.setInstant(statement, index, bound));
             });
     filter
         .createdAtLte()
         .forEach(
             to -> {
               sql.append(" AND created_at <= ?");
-              binders.add((statement, index) -> Sql.setInstant(statement, index, to));
+              Instant bound = Timestamps.micros(to);
+              binders.add((statement, index) -> Sql.setInstant(statement, index, bound));
             });
     filter
         .status()

@@ -27,6 +27,14 @@ public final class Timestamps {
         .orElse(instant);
   }
 
+  /**
+   * The first instant the domain keeps (a whole microsecond) that is not before {@code instant}.
+   */
+  public static Instant microsNotBefore(Instant instant) {
+    int below = nanosBelowAMicrosecond(instant);
+    return below == 0 ? instant : instant.plusNanos(1_000 - below);
+  }
+
   private static int nanosBelowAMicrosecond(Instant instant) {
     return instant.getNano() % 1_000;
   }

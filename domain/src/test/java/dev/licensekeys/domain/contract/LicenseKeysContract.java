@@ -265,6 +265,38 @@ public abstract class LicenseKeysContract extends OutPortsContract {
   }
 
   @Test
+  void aCreationTimeBoundFinerThanTheStoredMicrosecondsIsComparedExactly() {
+    Instant at = Instant.parse("2026-02-03T04:05:06.654321Z");
+    LicenseKey key = stored(newKey().createdAt(at));
+    Instant aNanoAfter = at.plusNanos(1);
+    Instant aNanoBefore = at.minusNanos(1);
+
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtGte(aNanoAfter))).isEmpty();
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtLte(aNanoBefore))).isEmpty();
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtGte(aNanoBefore))).containsExactly(key);
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtLte(aNanoAfter))).containsExactly(key);
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtGte(at.plusNanos(999))))
+        .as("a bound just under the next microsecond")
+        .isEmpty();
+    assertThat(listAll(LicenseKeyFilter.ALL.withCreatedAtLte(at.minusNanos(999)))).isEmpty();
+  }
+
+  @Test
+  void aStatusAtAMomentBetweenTwoMicrosecondsIsDerivedAtThatMoment() {
+    Instant expiry = clock.instant().plusSeconds(60);
+    LicenseKey key = stored(newKey().expiresAt(expiry));
+
+    clock.set(expiry.minusNanos(1));
+    assertThat(listAll(LicenseKeyFilter.ALL.withStatus(LicenseKeyStatus.ACTIVE)))
+        .containsExactly(key);
+    assertThat(listAll(LicenseKeyFilter.ALL.withStatus(LicenseKeyStatus.EXPIRED))).isEmpty();
+    clock.set(expiry.plusNanos(1));
+    assertThat(listAll(LicenseKeyFilter.ALL.withStatus(LicenseKeyStatus.ACTIVE))).isEmpty();
+    assertThat(listAll(LicenseKeyFilter.ALL.withStatus(LicenseKeyStatus.EXPIRED)))
+        .containsExactly(key);
+  }
+
+  @Test
   void takingASeatStoresTheKeyTheInstanceAndTheEventAtOnce() {
     LicenseKey key = stored(newKey().limit(2));
     LicenseKeyInstance instance =

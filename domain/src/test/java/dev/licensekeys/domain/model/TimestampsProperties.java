@@ -3,6 +3,7 @@ package dev.licensekeys.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import net.jqwik.api.Arbitraries;
@@ -11,7 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The hand-written truncation agrees with {@code java.time}'s on any instant. */
+/**
+ * The hand-written truncation agrees with {@code java.time}'s on any instant, and rounding up lands
+ * on the first whole microsecond at or after it.
+ */
 class TimestampsProperties {
 
   @Property
@@ -38,6 +42,14 @@ class TimestampsProperties {
 
     assertThat(Timestamps.micros(micros)).isSameAs(micros);
     assertThat(Timestamps.micros(Option.<Instant>none())).isEmpty();
+  }
+
+  @Property
+  void microsNotBeforeIsTheFirstWholeMicrosecondAtOrAfter(@ForAll("instants") Instant instant) {
+    Instant up = Timestamps.microsNotBefore(instant);
+
+    assertThat(up.truncatedTo(ChronoUnit.MICROS)).isEqualTo(up);
+    assertThat(Duration.between(instant, up)).isBetween(Duration.ZERO, Duration.ofNanos(999));
   }
 
   @Provide
