@@ -54,14 +54,13 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   }
 
   /**
-   * Every instant stored is a whole microsecond, and PostgreSQL rounds the nanoseconds of an
-   * instant bound to the nearest one, which moves a bound across a key's instant. So each bound is
-   * moved to the whole microsecond on its side first, where the comparison's answer is the same.
+   * Every instant stored is a whole microsecond. {@code Sql.setInstant} truncates a bound to one,
+   * which keeps the answer of {@code <=} and {@code >} against any stored instant; a bound for
+   * {@code >=} is moved up to the next whole microsecond instead.
    */
   @Override
   public Seq<LicenseKey> list(
-      String businessId, LicenseKeyFilter filter, PageRequest page, Instant moment) {
-    Instant now = Timestamps.micros(moment);
+      String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
     StringBuilder sql =
         new StringBuilder(LicenseKeyRows.SELECT_KEYS).append(" WHERE business_id = ?");
     java.util.List<Binder> binders = new ArrayList<>();
@@ -101,8 +100,7 @@ public final class JdbcLicenseKeys implements LicenseKeys {
         .forEach(
             to -> {
               sql.append(" AND created_at <= ?");
-              Instant bound = Timestamps.micros(to);
-              binders.add((statement, index) -> Sql.setInstant(statement, index, bound));
+              binders.add((statement, index) -> Sql.setInstant(statement, index, to));
             });
     filter
         .status()

@@ -1,5 +1,6 @@
 package dev.licensekeys.persistence;
 
+import dev.licensekeys.domain.model.Timestamps;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +38,14 @@ final class Sql {
     }
   }
 
+  /**
+   * The instant at the whole microseconds the schema keeps, truncated as the domain truncates (both
+   * databases would round the nanoseconds instead).
+   */
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
-    statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    statement.setObject(
+        index, OffsetDateTime.ofInstant(Timestamps.micros(instant), ZoneOffset.UTC));
   }
 
   static void setInstant(PreparedStatement statement, int index, Option<Instant> instant)

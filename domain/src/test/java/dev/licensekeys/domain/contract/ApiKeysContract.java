@@ -92,6 +92,20 @@ public abstract class ApiKeysContract {
   }
 
   @Test
+  void instantsFinerThanAMicrosecondAreKeptTruncatedAsTheDomainKeepsThem() {
+    apiKeys.add(apiKey("key_1", TestData.BUSINESS, 'a'));
+    Instant used = CREATED.plusSeconds(30).plusNanos(999);
+    Instant revoked = CREATED.plusSeconds(60).plusNanos(600);
+
+    apiKeys.recordUse("key_1", used);
+    apiKeys.revoke("key_1", revoked);
+
+    ApiKey stored = apiKeys.findBySecretHash("a".repeat(64)).get();
+    assertThat(stored.lastUsedAt()).containsExactly(CREATED.plusSeconds(30));
+    assertThat(stored.revokedAt()).containsExactly(CREATED.plusSeconds(60));
+  }
+
+  @Test
   void aSecretHashIsNeverStoredTwice() {
     apiKeys.add(apiKey("key_1", TestData.BUSINESS, 'a'));
 
