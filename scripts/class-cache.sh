@@ -1,11 +1,13 @@
-# Sourced after find-jdk.sh, with the service's jar as $1: sets CLASS_CACHE_FLAGS, the JVM flags
-# that start the service from a cache of its classes, already parsed and linked (start-to-ready
-# falls from 2 to 3 s to about 1 s on a 2-core machine; see docs/BENCHMARKS.md).
+# Sourced with the service's jar as $1, after find-jdk.sh (which it sources itself when that has
+# not been): sets CLASS_CACHE_FLAGS, the JVM flags that start the service from a cache of its
+# classes, already parsed and linked (start-to-ready falls from 2 to 3 s to about 1 s on a 2-core
+# machine; see docs/BENCHMARKS.md).
 #   JDK 25+:    an AOT cache (JEP 483/514), made once per build by a training start of the service
 #               on a throwaway H2 file; a cache older than the jar is made again.
 #   JDK 21-24:  a CDS archive that the JVM writes when it first exits, and rewrites when stale.
 # Nothing here can stop the service from starting: without a cache the JVM simply loads classes.
 
+declare -F java_major >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/find-jdk.sh"
 class_cache_jar=$1
 CLASS_CACHE_FLAGS=()
 
