@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,14 +124,119 @@ class AcknowledgedValuesProperties {
     }
   }
 
+  /**
+   * A list between two bounds a few nanoseconds to microseconds either side of a key's creation,
+   * written with any offset and fraction: the key is in it exactly when its instant is inside, and
+   * so is every key listed. PostgreSQL rounded such bounds to the microsecond until the sixteenth
+   * session.
+   */
+  @Property(tries = 60)
+  void aListBetweenTwoBoundsHoldsExactlyTheKeysBetweenThem(
+      @ForAll("shifts") long fromShift,
+      @ForAll("shifts") long toShift,
+      @ForAll("writings") Writing fromWriting,
+      @ForAll("writings") Writing toWriting)
+      throws Exception {
+    for (SeededServices.Subject subject : subjects) {
+      HttpResponse<String> created =
+          call(
+              subject,
+              "POST",
+              "/license_keys",
+              JSON.createObjectNode()
+                  .put("key", "window-" + KEYS.incrementAndGet())
+                  .put("customer_id", SeededServices.CUSTOMER)
+                  .put("product_id", SeededServices.PRODUCT));
+      assertThat(created.statusCode()).as(subject.database()).isEqualTo(201);
+      JsonNode key = JSON.readTree(created.body());
+      Instant createdAt = Instant.parse(key.path("created_at").asText());
+      String from = fromWriting.of(createdAt.minusNanos(fromShift));
+      String to = toWriting.of(createdAt.plusNanos(toShift));
+      Instant fromInstant = instantOf(from);
+      Instant toInstant = instantOf(to);
+
+      HttpResponse<String> listed =
+          call(
+              subject,
+              "GET",
+              "/license_keys?page_size=100&created_at_gte="
+                  + URLEncoder.encode(from, StandardCharsets.UTF_8)
+                  + "&created_at_lte="
+                  + URLEncoder.encode(to, StandardCharsets.UTF_8),
+              null);
+      assertThat(listed.statusCode()).as(subject.database() + ": " + listed.body()).isEqualTo(200);
+      List<JsonNode> items = new ArrayList<>();
+      JSON.readTree(listed.body()).path("items").forEach(items::add);
+      String window = subject.database() + ": " + from + " to " + to + ", created " + createdAt;
+      for (JsonNode item : items) {
+        Instant at = Instant.parse(item.path("created_at").asText());
+        assertThat(!at.isBefore(fromInstant) && !at.isAfter(toInstant)).as(window).isTrue();
+      }
+      boolean inside = !createdAt.isBefore(fromInstant) && !createdAt.isAfter(toInstant);
+      assertThat(items.stream().anyMatch(item -> item.path("id").equals(key.path("id"))))
+          .as(window)
+          .isEqualTo(inside);
+    }
+  }
+
+  /** How far a bound lies from a key's instant: often under a microsecond, on either side. */
+  @Provide
+  Arbitrary<Long> shifts() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(-1_000L, -999L, -1L, 0L, 1L, 999L, 1_000L),
+        Arbitraries.longs().between(-2_000, 2_000),
+        Arbitraries.longs().between(-5_000_000, 5_000_000));
+  }
+
+  /**
+   * One way to write an instant as RFC 3339: an offset, fraction digits, and the case of T and Z.
+   */
+  record Writing(int offsetMinutes, int fractionDigits, String t, String z) {
+
+    String of(Instant at) {
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+      LocalDateTime local = LocalDateTime.ofInstant(at, offset);
+      int shown = fractionDigits == 0 ? 0 : at.getNano() / (int) Math.pow(10, 9 - fractionDigits);
+      String fraction =
+          fractionDigits == 0 ? "" : String.format(".%0" + fractionDigits + "d", shown);
+      String zone = offsetMinutes == 0 ? z : offset.getId();
+      return String.format(
+              "%04d-%02d-%02d%s%02d:%02d:%02d",
+              local.getYear(),
+              local.getMonthValue(),
+              local.getDayOfMonth(),
+              t,
+              local.getHour(),
+              local.getMinute(),
+              local.getSecond())
+          + fraction
+          + zone;
+    }
+  }
+
+  @Provide
+  Arbitrary<Writing> writings() {
+    return anyWriting();
+  }
+
+  private static Arbitrary<Writing> anyWriting() {
+    return Combinators.combine(
+            Arbitraries.integers().between(-18 * 60, 18 * 60),
+            Arbitraries.integers().between(0, 9),
+            Arbitraries.of("T", "t"),
+            Arbitraries.of("Z", "z"))
+        .as(Writing::new);
+  }
+
+  private static Instant instantOf(String rfc3339) {
+    return OffsetDateTime.parse(rfc3339.toUpperCase(Locale.ROOT)).toInstant();
+  }
+
   /** Equal values; for an instant, the one sent at the microseconds the store keeps. */
   private static boolean sameValue(String field, JsonNode answered, JsonNode expected) {
     if (field.equals("expires_at") && answered.isTextual() && expected.isTextual()) {
       return Instant.parse(answered.asText())
-          .equals(
-              OffsetDateTime.parse(expected.asText().toUpperCase(Locale.ROOT))
-                  .toInstant()
-                  .truncatedTo(ChronoUnit.MICROS));
+          .equals(instantOf(expected.asText()).truncatedTo(ChronoUnit.MICROS));
     }
     return answered.equals(expected);
   }
@@ -232,33 +340,7 @@ class AcknowledgedValuesProperties {
             Arbitraries.just(0),
             Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
             Arbitraries.integers().between(0, 999_999_999));
-    Arbitrary<Integer> offsetMinutes = Arbitraries.integers().between(-18 * 60, 18 * 60);
-    Arbitrary<Integer> fractionDigits = Arbitraries.integers().between(0, 9);
-    return Combinators.combine(
-            instant,
-            nanos,
-            offsetMinutes,
-            fractionDigits,
-            Arbitraries.of("T", "t"),
-            Arbitraries.of("Z", "z"))
-        .as(
-            (at, nano, minutes, digits, t, z) -> {
-              ZoneOffset offset = ZoneOffset.ofTotalSeconds(minutes * 60);
-              LocalDateTime local = LocalDateTime.ofInstant(at, offset);
-              int shown = digits == 0 ? 0 : nano / (int) Math.pow(10, 9 - digits);
-              String fraction = digits == 0 ? "" : String.format(".%0" + digits + "d", shown);
-              String zone = minutes == 0 ? z : offset.getId();
-              return String.format(
-                      "%04d-%02d-%02d%s%02d:%02d:%02d",
-                      local.getYear(),
-                      local.getMonthValue(),
-                      local.getDayOfMonth(),
-                      t,
-                      local.getHour(),
-                      local.getMinute(),
-                      local.getSecond())
-                  + fraction
-                  + zone;
-            });
+    return Combinators.combine(instant, nanos, anyWriting())
+        .as((at, nano, writing) -> writing.of(at.plusNanos(nano)));
   }
 }
