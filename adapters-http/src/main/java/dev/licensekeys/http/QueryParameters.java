@@ -19,6 +19,9 @@ import java.util.function.Function;
 /** List query parameters, read strictly; every bad one is named in one 422. */
 final class QueryParameters {
 
+  /** Nine digits: far more pages than any business has, and never past an int. */
+  private static final int LAST_PAGE_NUMBER = 999_999_999;
+
   private final Function<String, Option<String>> first;
   private final List<String> problems = new ArrayList<>();
 
@@ -29,8 +32,8 @@ final class QueryParameters {
   static Either<HttpError, ListLicenseKeysQuery> licenseKeys(
       Function<String, Option<String>> first, Caller caller) {
     QueryParameters query = new QueryParameters(first);
-    int size = query.integer("page_size", PageRequest.FIRST.size());
-    int number = query.integer("page_number", 0);
+    int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
+    int number = query.integer("page_number", 0, LAST_PAGE_NUMBER);
     LicenseKeyFilter filter =
         new LicenseKeyFilter(
             query.text("customer_id"),
@@ -45,8 +48,8 @@ final class QueryParameters {
   static Either<HttpError, ListLicenseKeyInstancesQuery> instances(
       Function<String, Option<String>> first, Caller caller) {
     QueryParameters query = new QueryParameters(first);
-    int size = query.integer("page_size", PageRequest.FIRST.size());
-    int number = query.integer("page_number", 0);
+    int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
+    int number = query.integer("page_number", 0, LAST_PAGE_NUMBER);
     Option<String> licenseKeyId = query.text("license_key_id");
     return query.result(() -> new ListLicenseKeyInstancesQuery(caller, licenseKeyId, size, number));
   }
@@ -57,13 +60,13 @@ final class QueryParameters {
         : Either.left(HttpError.invalidQuery(String.join("; ", problems)));
   }
 
-  private int integer(String name, int fallback) {
+  private int integer(String name, int fallback, int max) {
     Option<String> value = first.apply(name);
     if (value.isEmpty()) {
       return fallback;
     }
-    if (!value.get().matches("[0-9]{1,9}")) {
-      problems.add(name + ": must be a whole number");
+    if (!value.get().matches("[0-9]{1,9}") || Integer.parseInt(value.get()) > max) {
+      problems.add(name + ": must be a whole number from 0 to " + max);
       return fallback;
     }
     return Integer.parseInt(value.get());

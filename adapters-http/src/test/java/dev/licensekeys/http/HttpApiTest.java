@@ -350,6 +350,20 @@ class HttpApiTest {
   }
 
   @Test
+  void aPageOutOfRangeIsNamedWithItsRange() throws Exception {
+    HttpResponse<String> response =
+        authed("GET", "/license_keys?page_number=2147483647&page_size=ten", null);
+    HttpResponse<String> tooBig = authed("GET", "/license_key_instances?page_size=101", null);
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body())
+        .contains("page_number: must be a whole number from 0 to 999999999")
+        .contains("page_size: must be a whole number from 0 to 100");
+    assertThat(tooBig.statusCode()).isEqualTo(422);
+    assertThat(tooBig.body()).contains("page_size: must be a whole number from 0 to 100");
+  }
+
+  @Test
   void aListAnswersItems() throws Exception {
     HttpResponse<String> response =
         authed("GET", "/license_keys?status=active&page_number=1", null);
