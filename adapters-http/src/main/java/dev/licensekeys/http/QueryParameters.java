@@ -19,9 +19,6 @@ import java.util.function.Function;
 /** List query parameters, read strictly; every bad one is named in one 422. */
 final class QueryParameters {
 
-  /** Nine digits: far more pages than any business has, and never past an int. */
-  private static final int LAST_PAGE_NUMBER = 999_999_999;
-
   private final Function<String, Option<String>> first;
   private final List<String> problems = new ArrayList<>();
 
@@ -33,7 +30,7 @@ final class QueryParameters {
       Function<String, Option<String>> first, Caller caller) {
     QueryParameters query = new QueryParameters(first);
     int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
-    int number = query.integer("page_number", 0, LAST_PAGE_NUMBER);
+    int number = query.integer("page_number", 0, Integer.MAX_VALUE);
     LicenseKeyFilter filter =
         new LicenseKeyFilter(
             query.text("customer_id"),
@@ -49,7 +46,7 @@ final class QueryParameters {
       Function<String, Option<String>> first, Caller caller) {
     QueryParameters query = new QueryParameters(first);
     int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
-    int number = query.integer("page_number", 0, LAST_PAGE_NUMBER);
+    int number = query.integer("page_number", 0, Integer.MAX_VALUE);
     Option<String> licenseKeyId = query.text("license_key_id");
     return query.result(() -> new ListLicenseKeyInstancesQuery(caller, licenseKeyId, size, number));
   }
@@ -65,7 +62,7 @@ final class QueryParameters {
     if (value.isEmpty()) {
       return fallback;
     }
-    if (!value.get().matches("[0-9]{1,9}") || Integer.parseInt(value.get()) > max) {
+    if (!value.get().matches("[0-9]{1,10}") || Long.parseLong(value.get()) > max) {
       problems.add(name + ": must be a whole number from 0 to " + max);
       return fallback;
     }

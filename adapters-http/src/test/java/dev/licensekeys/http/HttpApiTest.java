@@ -352,13 +352,16 @@ class HttpApiTest {
   @Test
   void aPageOutOfRangeIsNamedWithItsRange() throws Exception {
     HttpResponse<String> response =
-        authed("GET", "/license_keys?page_number=2147483647&page_size=ten", null);
+        authed("GET", "/license_keys?page_number=2147483648&page_size=ten", null);
+    HttpResponse<String> lastPage =
+        authed("GET", "/license_keys?page_number=2147483647&page_size=100", null);
     HttpResponse<String> tooBig = authed("GET", "/license_key_instances?page_size=101", null);
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.body())
-        .contains("page_number: must be a whole number from 0 to 999999999")
+        .contains("page_number: must be a whole number from 0 to 2147483647")
         .contains("page_size: must be a whole number from 0 to 100");
+    assertThat(lastPage.statusCode()).as(lastPage.body()).isEqualTo(200);
     assertThat(tooBig.statusCode()).isEqualTo(422);
     assertThat(tooBig.body()).contains("page_size: must be a whole number from 0 to 100");
   }

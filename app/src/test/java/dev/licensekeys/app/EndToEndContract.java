@@ -375,10 +375,13 @@ abstract class EndToEndContract {
     String disabled =
         call("GET", "/license_keys?status=disabled&page_size=100", null, secret).body();
     String tooBig = call("GET", "/license_keys?page_size=101", null, secret).body();
+    String lastPage =
+        call("GET", "/license_keys?page_size=100&page_number=2147483647", null, secret).body();
 
     assertThat(page0).contains(second).doesNotContain(first);
     assertThat(disabled).contains(first).doesNotContain(second);
     assertThat(tooBig).contains("INVALID_QUERY_PARAMS").contains("page_size");
+    assertThat(lastPage).isEqualTo("{\"items\":[]}");
   }
 
   @Test

@@ -44,6 +44,15 @@ public abstract class LicenseKeyInstancesContract extends OutPortsContract {
         .containsExactly(a);
     assertThat(ports.instances().list(TestData.OTHER_BUSINESS, Option.none(), PageRequest.FIRST))
         .isEmpty();
+    assertThat(
+            ports
+                .instances()
+                .list(
+                    TestData.BUSINESS,
+                    Option.none(),
+                    new PageRequest(PageRequest.MAX_SIZE, Integer.MAX_VALUE)))
+        .as("the last page there can be")
+        .isEmpty();
   }
 
   @Test

@@ -209,6 +209,21 @@ public abstract class LicenseKeysContract extends OutPortsContract {
   }
 
   @Test
+  void theLastPageThereCanBeIsEmpty() {
+    stored(newKey());
+
+    assertThat(
+            ports
+                .licenseKeys()
+                .list(
+                    TestData.BUSINESS,
+                    LicenseKeyFilter.ALL,
+                    new PageRequest(PageRequest.MAX_SIZE, Integer.MAX_VALUE),
+                    clock.instant()))
+        .isEmpty();
+  }
+
+  @Test
   void listNeverShowsAnotherBusinesssKeys() {
     LicenseKey mine = stored(newKey());
     stored(newKey().business(TestData.OTHER_BUSINESS));
