@@ -113,6 +113,21 @@ test('list pages from page_number 0, newest first, and filters', async () => {
   await rejects(client.licenseKeys.list({ page_number: 0, page_size: 101 }), UnprocessableEntityError, 'INVALID_QUERY_PARAMS');
 });
 
+test("the SDK's auto-pagination from page_number 0 yields every key once, newest first", async () => {
+  await importKey();
+  await importKey();
+  await importKey();
+  const all = await client.licenseKeys.list({ page_number: 0, page_size: 100 });
+  assert.ok(all.items.length >= 3 && all.items.length < 100, `${all.items.length} keys`);
+  const paged = [];
+  // The SDK asks for the next page_number until a page comes back empty.
+  for await (const key of client.licenseKeys.list({ page_number: 0, page_size: 2 })) {
+    paged.push(key.id);
+    if (paged.length > all.items.length) break; // pages that never end fail here, not hang
+  }
+  assert.deepEqual(paged, all.items.map((k) => k.id));
+});
+
 test('activate, validate, rename, list instances, deactivate', async () => {
   const key = await importKey({ activations_limit: 1 });
   const activation = await client.licenses.activate({ license_key: key.key, name: 'build server' });
