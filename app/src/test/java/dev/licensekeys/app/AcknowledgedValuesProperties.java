@@ -125,7 +125,7 @@ class AcknowledgedValuesProperties {
   }
 
   /**
-   * A list between two bounds a few nanoseconds to microseconds either side of a key's creation,
+   * A list between two bounds from a nanosecond to milliseconds either side of a key's creation,
    * written with any offset and fraction: the key is in it exactly when its instant is inside, and
    * so is every key listed. PostgreSQL rounded such bounds to the microsecond until the sixteenth
    * session.
