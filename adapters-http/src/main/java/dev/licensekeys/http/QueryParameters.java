@@ -62,11 +62,13 @@ final class QueryParameters {
     if (value.isEmpty()) {
       return fallback;
     }
-    if (!value.get().matches("[0-9]{1,10}") || Long.parseLong(value.get()) > max) {
+    // Ten digits at most, so that any of them parses as a long and compares with max.
+    long number = value.get().matches("[0-9]{1,10}") ? Long.parseLong(value.get()) : -1;
+    if (number < 0 || number > max) {
       problems.add(name + ": must be a whole number from 0 to " + max);
       return fallback;
     }
-    return Integer.parseInt(value.get());
+    return (int) number;
   }
 
   private Option<String> text(String name) {
