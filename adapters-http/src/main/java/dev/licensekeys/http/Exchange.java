@@ -48,8 +48,9 @@ final class Exchange {
         : String.valueOf(request.remotePeer().address());
   }
 
-  Option<String> query(String name) {
-    return Option.ofOptional(request.query().first(name).asOptional());
+  /** Every value the query gives {@code name}, in order; none when it is absent. */
+  List<String> query(String name) {
+    return request.query().all(name, List::of);
   }
 
   String pathParameter(String name) {

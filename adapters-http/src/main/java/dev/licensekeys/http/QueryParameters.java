@@ -19,16 +19,16 @@ import java.util.function.Function;
 /** List query parameters, read strictly; every bad one is named in one 422. */
 final class QueryParameters {
 
-  private final Function<String, Option<String>> first;
+  private final Function<String, List<String>> values;
   private final List<String> problems = new ArrayList<>();
 
-  private QueryParameters(Function<String, Option<String>> first) {
-    this.first = first;
+  private QueryParameters(Function<String, List<String>> values) {
+    this.values = values;
   }
 
   static Either<HttpError, ListLicenseKeysQuery> licenseKeys(
-      Function<String, Option<String>> first, Caller caller) {
-    QueryParameters query = new QueryParameters(first);
+      Function<String, List<String>> values, Caller caller) {
+    QueryParameters query = new QueryParameters(values);
     int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
     int number = query.integer("page_number", 0, Integer.MAX_VALUE);
     LicenseKeyFilter filter =
@@ -43,8 +43,8 @@ final class QueryParameters {
   }
 
   static Either<HttpError, ListLicenseKeyInstancesQuery> instances(
-      Function<String, Option<String>> first, Caller caller) {
-    QueryParameters query = new QueryParameters(first);
+      Function<String, List<String>> values, Caller caller) {
+    QueryParameters query = new QueryParameters(values);
     int size = query.integer("page_size", PageRequest.FIRST.size(), PageRequest.MAX_SIZE);
     int number = query.integer("page_number", 0, Integer.MAX_VALUE);
     Option<String> licenseKeyId = query.text("license_key_id");
@@ -57,8 +57,19 @@ final class QueryParameters {
         : Either.left(HttpError.invalidQuery(String.join("; ", problems)));
   }
 
+  // A parameter given twice is refused, not read as its first value: a client that sends
+  // status=active&status=expired would otherwise get a list it did not ask for.
+  private Option<String> value(String name) {
+    List<String> given = values.apply(name);
+    if (given.size() > 1) {
+      problems.add(name + ": must be given once, not " + given.size() + " times");
+      return Option.none();
+    }
+    return given.isEmpty() ? Option.none() : Option.some(given.get(0));
+  }
+
   private int integer(String name, int fallback, int max) {
-    Option<String> value = first.apply(name);
+    Option<String> value = value(name);
     if (value.isEmpty()) {
       return fallback;
     }
@@ -72,7 +83,7 @@ final class QueryParameters {
   }
 
   private Option<String> text(String name) {
-    Option<String> value = first.apply(name);
+    Option<String> value = value(name);
     if (value.exists(text -> text.isBlank() || text.length() > 64 || text.indexOf('\0') >= 0)) {
       problems.add(name + ": must be an id of at most 64 characters");
       return Option.none();
@@ -81,7 +92,7 @@ final class QueryParameters {
   }
 
   private <E extends Enum<E>> Option<E> oneOf(String name, Class<E> type) {
-    Option<String> value = first.apply(name);
+    Option<String> value = value(name);
     if (value.isEmpty()) {
       return Option.none();
     }
@@ -99,14 +110,16 @@ final class QueryParameters {
   }
 
   private Option<Instant> instant(String name) {
-    Option<String> value = first.apply(name);
+    Option<String> value = value(name);
     if (value.isEmpty()) {
       return Option.none();
     }
     try {
       return Option.some(DateTimes.parse(value.get()).toInstant());
     } catch (DateTimeParseException e) {
-      problems.add(name + ": " + DateTimes.PROBLEM);
+      // A query decodes an unescaped + as a space, so an offset such as +01:00 arrives as " 01:00".
+      String hint = value.get().indexOf(' ') >= 0 ? " (send a + in a query as %2B)" : "";
+      problems.add(name + ": " + DateTimes.PROBLEM + hint);
       return Option.none();
     }
   }

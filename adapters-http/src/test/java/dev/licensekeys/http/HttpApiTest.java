@@ -350,6 +350,36 @@ class HttpApiTest {
   }
 
   @Test
+  void aQueryParameterGivenTwiceIsRefusedNotReadAsItsFirstValue() throws Exception {
+    HttpResponse<String> keys =
+        authed("GET", "/license_keys?status=active&status=expired&page_size=1&page_size=1", null);
+    HttpResponse<String> instances =
+        authed("GET", "/license_key_instances?license_key_id=lic_a&license_key_id=lic_b", null);
+
+    assertThat(keys.statusCode()).isEqualTo(422);
+    assertThat(keys.body())
+        .contains("INVALID_QUERY_PARAMS")
+        .contains("status: must be given once, not 2 times")
+        .contains("page_size: must be given once, not 2 times");
+    assertThat(instances.statusCode()).isEqualTo(422);
+    assertThat(instances.body()).contains("license_key_id: must be given once, not 2 times");
+  }
+
+  @Test
+  void anOffsetWhosePlusWasNotEscapedIsExplained() throws Exception {
+    HttpResponse<String> unescaped =
+        authed("GET", "/license_keys?created_at_gte=2020-01-01T00:00:00+01:00", null);
+    HttpResponse<String> escaped =
+        authed("GET", "/license_keys?created_at_gte=2020-01-01T00:00:00%2B01:00", null);
+
+    assertThat(unescaped.statusCode()).isEqualTo(422);
+    assertThat(unescaped.body())
+        .contains("created_at_gte: ")
+        .contains("send a + in a query as %2B");
+    assertThat(escaped.statusCode()).as(escaped.body()).isEqualTo(200);
+  }
+
+  @Test
   void aPageOutOfRangeIsNamedWithItsRange() throws Exception {
     HttpResponse<String> response =
         authed("GET", "/license_keys?page_number=2147483648&page_size=ten", null);

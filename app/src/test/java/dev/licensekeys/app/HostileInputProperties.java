@@ -198,7 +198,11 @@ class HostileInputProperties {
             "page_size=1e3",
             "page_size=");
     Arbitrary<String> badFilter =
-        Arbitraries.of("status=deleted", "source=stolen", "created_at_gte=yesterday");
+        Arbitraries.of(
+            "status=deleted",
+            "source=stolen",
+            "created_at_gte=yesterday",
+            "status=active&status=expired");
     Arbitrary<Hostile> keys =
         Combinators.combine(Arbitraries.oneOf(badPage, badFilter), hostileText())
             .as(
