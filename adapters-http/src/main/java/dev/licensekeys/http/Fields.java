@@ -131,7 +131,13 @@ final class Fields {
       return null;
     }
     if (!node.canConvertToInt()) {
-      problems.put(name, "must be between -2147483648 and 2147483647");
+      // The API's only integer, activations_limit, is never negative: a number below int32 is
+      // named as -1 would be, not with a lower bound it could not take anyway.
+      problems.put(
+          name,
+          node.bigIntegerValue().signum() > 0
+              ? "must be at most 2147483647"
+              : "must be greater than or equal to 0");
       return null;
     }
     return node.intValue();

@@ -10,6 +10,9 @@ import java.time.OffsetDateTime;
 final class Requests {
 
   static final int TEXT_MAX = 255;
+  // Hibernate Validator's own message would say "between 0 and 255" of a text that must not be
+  // blank.
+  private static final String AT_MOST = "must be at most {max} characters";
 
   private Requests() {}
 
@@ -19,23 +22,24 @@ final class Requests {
       Change<OffsetDateTime> expiresAt) {}
 
   record ImportLicenseKey(
-      @NotBlank @Size(max = 64) String customerId,
-      @NotBlank @Size(max = TEXT_MAX) String key,
-      @NotBlank @Size(max = 64) String productId,
+      @NotBlank @Size(max = 64, message = AT_MOST) String customerId,
+      @NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String key,
+      @NotBlank @Size(max = 64, message = AT_MOST) String productId,
       @PositiveOrZero Integer activationsLimit,
       OffsetDateTime expiresAt) {}
 
-  record RenameInstance(@NotBlank @Size(max = TEXT_MAX) String name) {}
+  record RenameInstance(@NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String name) {}
 
   record Activate(
-      @NotBlank @Size(max = TEXT_MAX) String licenseKey,
-      @NotBlank @Size(max = TEXT_MAX) String name) {}
+      @NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String licenseKey,
+      @NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String name) {}
 
   record Deactivate(
-      @NotBlank @Size(max = TEXT_MAX) String licenseKey,
-      @NotBlank @Size(max = 64) String licenseKeyInstanceId) {}
+      @NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String licenseKey,
+      @NotBlank @Size(max = 64, message = AT_MOST) String licenseKeyInstanceId) {}
 
   record Validate(
-      @NotBlank @Size(max = TEXT_MAX) String licenseKey,
-      @Size(min = 1, max = 64) String licenseKeyInstanceId) {}
+      @NotBlank @Size(max = TEXT_MAX, message = AT_MOST) String licenseKey,
+      @Size(min = 1, max = 64, message = "must be 1 to {max} characters")
+          String licenseKeyInstanceId) {}
 }

@@ -131,6 +131,23 @@ class RequestDecoderTest {
   }
 
   @Test
+  void limitsAreNamedWithTheBoundThatWasCrossed() {
+    assertThat(patch("{\"activations_limit\": 2147483648}").getLeft().message())
+        .isEqualTo("activations_limit: must be at most 2147483647");
+    assertThat(patch("{\"activations_limit\": -99999999999999999999}").getLeft().message())
+        .isEqualTo("activations_limit: must be greater than or equal to 0");
+    assertThat(patch("{\"activations_limit\": -1}").getLeft().message())
+        .isEqualTo("activations_limit: must be greater than or equal to 0");
+    String longName = "{\"license_key\": \"K\", \"name\": \"" + "n".repeat(256) + "\"}";
+    assertThat(decoder.activate(longName.getBytes()).getLeft().message())
+        .isEqualTo("name: must be at most 255 characters");
+    String longId =
+        "{\"license_key\": \"K\", \"license_key_instance_id\": \"" + "i".repeat(65) + "\"}";
+    assertThat(decoder.validate(longId.getBytes()).getLeft().message())
+        .isEqualTo("license_key_instance_id: must be 1 to 64 characters");
+  }
+
+  @Test
   void anImportReadsItsOptionalFields() {
     Requests.ImportLicenseKey request =
         decoder
