@@ -1,5 +1,6 @@
 package dev.licensekeys.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -75,6 +76,9 @@ final class Exchange {
       return body.length > MAX_BODY_BYTES
           ? Either.left(HttpError.tooLarge(MAX_BODY_BYTES))
           : Either.right(body);
+    } catch (DataReader.InsufficientDataAvailableException e) {
+      // The client ended the body early (and most likely hung up): its fault, not the server's.
+      return Either.left(HttpError.badBody("the body ended before all of it was sent"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -131,9 +131,11 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors, and HTTP/1.1 as {@link #http1()} sets it.
+   * errors, HTTP/1.1 as {@link #http1()} sets it, and clients that hang up not logged as the
+   * server's failures ({@link PeerHangUps}).
    */
   public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
+    PeerHangUps.install();
     return server.directHandlers(directHandlers()).addProtocol(http1());
   }
 

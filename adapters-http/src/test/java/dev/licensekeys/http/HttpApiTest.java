@@ -25,6 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -467,9 +471,17 @@ class HttpApiTest {
    * as many bytes as its Content-Length says (the server need not close the connection).
    */
   private String rawExchange(String request) throws Exception {
+    return rawExchange(request, false);
+  }
+
+  /** The same, where {@code endWrites} says that the client sends nothing after the request. */
+  private String rawExchange(String request, boolean endWrites) throws Exception {
     try (Socket socket = new Socket("localhost", server.port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      if (endWrites) {
+        socket.shutdownOutput();
+      }
       java.io.InputStream in = socket.getInputStream();
       StringBuilder answer = new StringBuilder();
       int next;
@@ -480,6 +492,71 @@ class HttpApiTest {
           java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(answer);
       int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
       return answer + new String(in.readNBytes(bodyBytes), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void aBodyCutShortIsTheClientsFaultNotTheServers() throws Exception {
+    String answer =
+        rawExchange(
+            "PATCH /license_keys/"
+                + key.id()
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + SECRET
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                + "{\"activations",
+            true);
+
+    assertThat(answer)
+        .startsWith("HTTP/1.1 400 ")
+        .endsWith(
+            "{\"code\":\"INVALID_REQUEST_BODY\",\"message\":\"the body ended before all of it was"
+                + " sent\"}");
+    awaitLogged(1);
+    assertThat(accessLog)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("\"status\":400");
+  }
+
+  @Test
+  void aClientThatHangsUpBeforeItsHeadersEndIsNotLoggedAsTheServersFailure() throws Exception {
+    Logger connections = Logger.getLogger(PeerHangUps.HELIDON_CONNECTION_LOGGER);
+    java.util.List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Level level = connections.getLevel();
+    connections.setLevel(Level.ALL);
+    connections.setUseParentHandlers(false);
+    connections.addHandler(capture);
+    try {
+      try (Socket socket = new Socket("localhost", server.port())) {
+        socket
+            .getOutputStream()
+            .write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (records.stream().noneMatch(r -> PeerHangUps.isHangUp(r.getThrown()))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+
+      assertThat(records).anyMatch(r -> PeerHangUps.isHangUp(r.getThrown()));
+      assertThat(records).noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
+    } finally {
+      connections.removeHandler(capture);
+      connections.setUseParentHandlers(true);
+      connections.setLevel(level);
     }
   }
 
