@@ -131,12 +131,16 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors, HTTP/1.1 as {@link #http1()} sets it, and clients that hang up not logged as the
-   * server's failures ({@link PeerHangUps}).
+   * errors, HTTP/1.1 as {@link #http1()} sets it, clients that hang up not logged as the server's
+   * failures ({@link PeerHangUps}), and no more connections than the process has files for ({@link
+   * ConnectionCap}).
    */
   public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
     PeerHangUps.install();
-    return server.directHandlers(directHandlers()).addProtocol(http1());
+    return server
+        .directHandlers(directHandlers())
+        .addProtocol(http1())
+        .maxTcpConnections(ConnectionCap.ofThisProcess());
   }
 
   /**

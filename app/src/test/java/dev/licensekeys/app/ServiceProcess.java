@@ -70,7 +70,14 @@ final class ServiceProcess implements AutoCloseable {
   /** As {@link #start(Map)}, the JVM given {@code jvmOptions} too. */
   static ServiceProcess start(Map<String, String> environment, List<String> jvmOptions)
       throws Exception {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), environment, jvmOptions);
+  }
+
+  /** As {@link #start(Map, List)}, the JVM started by {@code launcher} (such as prlimit). */
+  static ServiceProcess start(
+      List<String> launcher, Map<String, String> environment, List<String> jvmOptions)
+      throws Exception {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.addAll(jvmOptions);
