@@ -42,11 +42,9 @@ final class Exchange {
     return Option.ofOptional(request.headers().first(name));
   }
 
-  /** The connection's peer address: behind a proxy, the proxy's. */
-  String clientAddress() {
-    return request.remotePeer().address() instanceof java.net.InetSocketAddress inet
-        ? inet.getAddress().getHostAddress()
-        : String.valueOf(request.remotePeer().address());
+  /** The connection's peer: behind a proxy, the proxy. */
+  java.net.SocketAddress peer() {
+    return request.remotePeer().address();
   }
 
   /** Every value the query gives {@code name}, in order; none when it is absent. */

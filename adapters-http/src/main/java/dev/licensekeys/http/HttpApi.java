@@ -502,7 +502,7 @@ public final class HttpApi {
   private Handler open(java.util.function.Consumer<Exchange> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
-      Option<java.time.Duration> wait = operations.rateLimit().admit(exchange.clientAddress());
+      Option<java.time.Duration> wait = operations.rateLimit().admit(exchange.peer());
       if (wait.isDefined()) {
         exchange.header(
             HeaderNames.RETRY_AFTER,
