@@ -265,7 +265,7 @@ public final class HttpApi {
   private void importLicenseKey(Exchange exchange, Caller caller) {
     idempotent(
         exchange,
-        "business:" + caller.businessId(),
+        body -> "business:" + caller.businessId(),
         body ->
             decoder
                 .importKey(body)
@@ -328,7 +328,7 @@ public final class HttpApi {
   private void activate(Exchange exchange) {
     idempotent(
         exchange,
-        "public",
+        this::activationScope,
         body ->
             decoder
                 .activate(body)
@@ -344,6 +344,21 @@ public final class HttpApi {
                         new Answer(201, Responses.activation(activation), Option.none())));
   }
 
+  /**
+   * A public activation's Idempotency-Key counts within its license key, so that clients of
+   * different keys (and businesses) cannot meet on one, and no one can learn whether a key was used
+   * without the license key it was used with. Stored as the license key's hash: the key is a
+   * secret. A body without a license key fails the same way each time, under one scope.
+   */
+  private String activationScope(byte[] body) {
+    return decoder
+        .activate(body)
+        .map(
+            request ->
+                "license:" + dev.licensekeys.domain.model.ApiKey.hashSecret(request.licenseKey()))
+        .getOrElse("public");
+  }
+
   /** A success to send: status, body, and an ETag when it is a license key. */
   private record Answer(int status, byte[] body, Option<String> etag) {}
 
@@ -353,7 +368,9 @@ public final class HttpApi {
    * refused, and without the header the request simply runs.
    */
   private void idempotent(
-      Exchange exchange, String scope, Function<byte[], Either<HttpError, Answer>> handle) {
+      Exchange exchange,
+      Function<byte[], String> scopeOf,
+      Function<byte[], Either<HttpError, Answer>> handle) {
     respond(
         exchange,
         exchange.body(Exchange.JSON),
@@ -366,7 +383,7 @@ public final class HttpApi {
                       return null;
                     },
                     key -> {
-                      once(exchange, scope, key, body, handle);
+                      once(exchange, scopeOf.apply(body), key, body, handle);
                       return null;
                     }));
   }

@@ -642,6 +642,27 @@ class HttpApiTest {
   }
 
   @Test
+  void anActivationsIdempotencyKeyCountsWithinItsLicenseKeyOnly() throws Exception {
+    HttpResponse<String> one =
+        postJson(
+            "/licenses/activate",
+            "{\"license_key\": \"K\", \"name\": \"m1\"}",
+            "Idempotency-Key",
+            "1");
+    HttpResponse<String> another =
+        postJson(
+            "/licenses/activate",
+            "{\"license_key\": \"OTHER\", \"name\": \"m1\"}",
+            "Idempotency-Key",
+            "1");
+
+    assertThat(one.statusCode()).isEqualTo(201);
+    assertThat(another.statusCode()).as(another.body()).isEqualTo(201);
+    assertThat(another.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(activations).hasValue(2);
+  }
+
+  @Test
   void anIdempotencyKeyMustBeVisibleAscii() throws Exception {
     HttpResponse<String> response =
         postJson(
