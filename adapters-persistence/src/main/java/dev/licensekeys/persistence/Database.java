@@ -35,10 +35,28 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * H2's auto-server, which lets the CLI share the file with a running service, listens on every
+   * network interface (H2 starts it with {@code -tcpAllowOthers}), guarded only by the key in the
+   * lock file. Only processes on this machine share the file, so it listens on loopback alone. An
+   * operator's own {@code -Dh2.bindAddress} is kept. H2 reads the property once, when its first
+   * class that needs it loads: so before the pool opens.
+   */
+  static void keepH2ServersLocal() {
+    if (System.getProperty(H2_BIND_ADDRESS) == null) {
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+    }
+  }
+
+  static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+  /**
    * Opens the pool and migrates. {@code meterRegistry}, when not null, is a Micrometer {@code
    * MeterRegistry} that receives the pool's metrics (HikariCP takes it untyped).
    */
   public static Database open(DatabaseSettings settings, Object meterRegistry) {
+    if (settings.isH2()) {
+      keepH2ServersLocal();
+    }
     // Configured in place: a separate HikariConfig is copied field by field through reflection,
     // 30 to 40 ms of a cold start. The pool opens at the first connection, which migrate asks for.
     HikariDataSource dataSource = new HikariDataSource();
