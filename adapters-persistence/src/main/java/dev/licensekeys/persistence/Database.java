@@ -69,7 +69,9 @@ public final class Database implements AutoCloseable {
     dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     dataSource.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     dataSource.setValidationTimeout(1_000);
-    if (!settings.isH2()) {
+    if (settings.isH2()) {
+      dataSource.setExceptionOverride(new H2ClosedDatabase());
+    } else {
       dataSource.addDataSourceProperty("connectTimeout", "2");
       dataSource.addDataSourceProperty("ApplicationName", "license-keys");
     }

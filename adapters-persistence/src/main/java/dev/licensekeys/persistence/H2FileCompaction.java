@@ -2,6 +2,7 @@ package dev.licensekeys.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,19 +36,22 @@ final class H2FileCompaction implements AutoCloseable {
   /** A failing compaction is named again once a minute, not five times a second. */
   private static final int ROUNDS_BETWEEN_REMINDERS = 300;
 
+  private final DataSource dataSource;
   private final ScheduledExecutorService timer;
   private final FailureStreak failures =
       new FailureStreak(LOG, "compacting the H2 file", ROUNDS_BETWEEN_REMINDERS);
 
-  private H2FileCompaction(MVStore store) {
+  /** Only the timer's thread writes it, after a failed write closed the store it held. */
+  private volatile MVStore store;
+
+  private H2FileCompaction(DataSource dataSource, MVStore store) {
+    this.dataSource = dataSource;
+    this.store = store;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("h2-file-compaction").daemon().factory());
     timer.scheduleWithFixedDelay(
-        () -> compactOnce(store),
-        MILLIS_BETWEEN_ROUNDS,
-        MILLIS_BETWEEN_ROUNDS,
-        TimeUnit.MILLISECONDS);
+        this::compactOnce, MILLIS_BETWEEN_ROUNDS, MILLIS_BETWEEN_ROUNDS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -57,7 +61,7 @@ final class H2FileCompaction implements AutoCloseable {
    */
   static Optional<H2FileCompaction> start(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return fileStoreOf(connection).map(H2FileCompaction::new);
+      return fileStoreOf(connection).map(store -> new H2FileCompaction(dataSource, store));
     } catch (SQLException e) {
       throw new DataAccessException("reaching the H2 store to compact it failed", e);
     }
@@ -72,7 +76,14 @@ final class H2FileCompaction implements AutoCloseable {
     return Optional.empty();
   }
 
-  private void compactOnce(MVStore store) {
+  private void compactOnce() {
+    MVStore store = this.store;
+    if (store.isClosed() && store.getPanicException() != null) {
+      // A write to the file failed (a full disk, say) and H2 closed the database; the pool opens
+      // it again once it can (H2ClosedDatabase), and this follows it to its new store.
+      reopenedStore();
+      return;
+    }
     if (store.isClosed()) {
       timer.shutdown();
       return;
@@ -86,6 +97,20 @@ final class H2FileCompaction implements AutoCloseable {
       if (!store.isClosed()) {
         failures.failed(e);
       }
+    }
+  }
+
+  private void reopenedStore() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      // A connection to the closed database fails here, and the pool drops it; the next round
+      // gets one that opened the file again.
+      statement.execute("SELECT 1");
+      fileStoreOf(connection).ifPresent(reopened -> store = reopened);
+    } catch (SQLException e) {
+      failures.failed(new DataAccessException("opening the H2 file again failed", e));
+    } catch (RuntimeException e) {
+      failures.failed(e);
     }
   }
 

@@ -34,23 +34,42 @@ final class Transactions {
     for (int attempt = 1; ; attempt++) {
       try (Connection connection = connect(what)) {
         connection.setAutoCommit(false);
+        T result;
         try {
-          T result = work.run(connection);
+          result = work.run(connection);
           connection.commit();
-          return result;
         } catch (SQLException | RuntimeException e) {
-          connection.rollback();
+          rollBack(connection, e);
           throw e;
-        } finally {
-          connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
+        return result;
       } catch (SQLException e) {
-        if (!RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+        if (!isRetryable(e) || attempt == MAX_ATTEMPTS) {
           throw new DataAccessException(what + " failed", e);
         }
         backOff(attempt);
       }
     }
+  }
+
+  /**
+   * Rolls back after {@code failure}. A connection that broke with it (the pool closes one that the
+   * database closed) refuses, and that refusal is kept beside the failure, not in its place: the
+   * failure says what happened, and whether to answer 503.
+   */
+  private static void rollBack(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** An exception without a SQLSTATE (H2 throws some) is not one to retry. */
+  static boolean isRetryable(SQLException e) {
+    return e.getSQLState() != null && RETRYABLE.contains(e.getSQLState());
   }
 
   /** One statement or a few reads that need no transaction of their own. */
