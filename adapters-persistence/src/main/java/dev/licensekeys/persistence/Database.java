@@ -158,6 +158,10 @@ public final class Database implements AutoCloseable {
     return transactions;
   }
 
+  Optional<H2FileCompaction> compaction() {
+    return compaction;
+  }
+
   @Override
   public void close() {
     compaction.ifPresent(H2FileCompaction::close);

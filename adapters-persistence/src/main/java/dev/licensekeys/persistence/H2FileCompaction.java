@@ -114,6 +114,11 @@ final class H2FileCompaction implements AutoCloseable {
     }
   }
 
+  /** Whether the rounds run on {@code current}, the store a connection reaches now. */
+  boolean compacts(MVStore current) {
+    return store == current && !timer.isShutdown();
+  }
+
   /** Lets a round in progress finish: interrupted, H2's file reads would close its file. */
   @Override
   public void close() {
