@@ -84,6 +84,33 @@ public final class JdbcIdempotencyRecords implements IdempotencyRecords {
     return new Claim.Claimed();
   }
 
+  /**
+   * Deletes the records older than {@link #KEPT}, {@code batch} at a time, each batch a transaction
+   * of its own (so that no long one holds locks), oldest first; returns how many were deleted.
+   */
+  public int deleteExpired(Instant now, int batch) {
+    int deleted = 0;
+    int last;
+    do {
+      last =
+          transactions.inTransaction(
+              "deleting expired idempotency records",
+              connection -> {
+                try (PreparedStatement delete =
+                    connection.prepareStatement(
+                        "DELETE FROM idempotency_records WHERE (scope, idem_key) IN (SELECT scope,"
+                            + " idem_key FROM idempotency_records WHERE claimed_at < ? ORDER BY"
+                            + " claimed_at LIMIT ?)")) {
+                  Sql.setInstant(delete, 1, now.minus(KEPT));
+                  delete.setInt(2, batch);
+                  return delete.executeUpdate();
+                }
+              });
+      deleted += last;
+    } while (last == batch);
+    return deleted;
+  }
+
   @Override
   public void complete(String scope, String key, int status, byte[] body) {
     transactions.inTransaction(

@@ -37,7 +37,7 @@ class MigrationsTest {
     Database.migrate(postgres.dataSource(), false);
 
     assertThat(historyRows(postgres)).isEqualTo(before);
-    assertThat(schemaVersion(postgres, false)).isEqualTo("7");
+    assertThat(schemaVersion(postgres, false)).isEqualTo("8");
   }
 
   @Test
@@ -58,16 +58,17 @@ class MigrationsTest {
       assertThat(JdbcAdapters.over(reopened).licenseKeys().findById(TestData.BUSINESS, key.id()))
           .containsExactly(key);
       assertThat(historyRows(reopened)).isEqualTo(before);
-      assertThat(schemaVersion(reopened, true)).isEqualTo("7");
+      assertThat(schemaVersion(reopened, true)).isEqualTo("8");
     }
   }
 
   @Test
-  void aNewDatabaseIsMadeByTheBaselineAlone() {
+  void aNewDatabaseIsMadeByTheBaselineAndWhatFollowsIt() {
     Database h2 = Database.open(TestDatabases.h2Settings(TestDatabases.newH2File()));
     try (h2) {
-      assertThat(versionedHistory(h2.dataSource(), "public")).containsExactly("7 SQL_BASELINE");
-      assertThat(schemaVersion(h2, true)).isEqualTo("7");
+      assertThat(versionedHistory(h2.dataSource(), "public"))
+          .containsExactly("7 SQL_BASELINE", "8 SQL");
+      assertThat(schemaVersion(h2, true)).isEqualTo("8");
       assertThat(h2.ready()).isTrue();
     }
   }
@@ -100,9 +101,10 @@ class MigrationsTest {
     Database.migrations(dataSource, h2).schemas("from_baseline").load().migrate();
     oneByOne(dataSource, h2).schemas("one_by_one").load().migrate();
 
-    assertThat(versionedHistory(dataSource, "from_baseline")).containsExactly("7 SQL_BASELINE");
+    assertThat(versionedHistory(dataSource, "from_baseline"))
+        .containsExactly("7 SQL_BASELINE", "8 SQL");
     assertThat(versionedHistory(dataSource, "one_by_one"))
-        .containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL");
+        .containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL");
     // A database made before B7 opens with the service's migrations as it is, B7 not run.
     assertThat(
             Database.migrations(dataSource, h2)

@@ -10,6 +10,7 @@ import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.UseCases;
 import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.Database;
+import dev.licensekeys.persistence.ExpiredIdempotencyRecords;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -26,18 +27,21 @@ public final class Application implements AutoCloseable {
   private final WebServer server;
   private final AccessLogWriter accessLog;
   private final HttpApi api;
+  private final ExpiredIdempotencyRecords expiredIdempotencyRecords;
 
   private Application(
       Database database,
       JdbcAdapters adapters,
       WebServer server,
       AccessLogWriter accessLog,
-      HttpApi api) {
+      HttpApi api,
+      ExpiredIdempotencyRecords expiredIdempotencyRecords) {
     this.database = database;
     this.adapters = adapters;
     this.server = server;
     this.accessLog = accessLog;
     this.api = api;
+    this.expiredIdempotencyRecords = expiredIdempotencyRecords;
   }
 
   /**
@@ -90,7 +94,13 @@ public final class Application implements AutoCloseable {
             "Address already in use: the web server could not bind port " + configuration.port());
       }
       out.println("license-keys listening on http://localhost:" + server.port());
-      return new Application(database, adapters, server, accessLog, api);
+      return new Application(
+          database,
+          adapters,
+          server,
+          accessLog,
+          api,
+          ExpiredIdempotencyRecords.start(adapters.idempotencyRecords(), clock));
     } catch (RuntimeException e) {
       accessLog.close();
       database.close();
@@ -150,6 +160,7 @@ public final class Application implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server.stop();
+    expiredIdempotencyRecords.close();
     accessLog.close();
     database.close();
   }
