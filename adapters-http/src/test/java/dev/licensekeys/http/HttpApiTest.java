@@ -2,6 +2,7 @@ package dev.licensekeys.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.RecordedLog;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.inmemory.InMemoryApiKeys;
 import dev.licensekeys.domain.model.ApiKey;
@@ -25,10 +26,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -520,31 +519,13 @@ class HttpApiTest {
 
   @Test
   void aClientThatHangsUpBeforeItsHeadersEndIsNotLoggedAsTheServersFailure() throws Exception {
-    Logger connections = Logger.getLogger(PeerHangUps.HELIDON_CONNECTION_LOGGER);
-    java.util.List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Level level = connections.getLevel();
-    connections.setLevel(Level.ALL);
-    connections.setUseParentHandlers(false);
-    connections.addHandler(capture);
-    try {
+    try (RecordedLog connections = RecordedLog.of(PeerHangUps.HELIDON_CONNECTION_LOGGER)) {
       try (Socket socket = new Socket("localhost", server.port())) {
         socket
             .getOutputStream()
             .write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
       }
+      java.util.List<LogRecord> records = connections.records();
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (records.stream().noneMatch(r -> PeerHangUps.isHangUp(r.getThrown()))
           && System.nanoTime() < deadline) {
@@ -553,10 +534,6 @@ class HttpApiTest {
 
       assertThat(records).anyMatch(r -> PeerHangUps.isHangUp(r.getThrown()));
       assertThat(records).noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
-    } finally {
-      connections.removeHandler(capture);
-      connections.setUseParentHandlers(true);
-      connections.setLevel(level);
     }
   }
 

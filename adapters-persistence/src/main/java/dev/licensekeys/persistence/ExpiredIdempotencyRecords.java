@@ -2,9 +2,6 @@ package dev.licensekeys.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -20,19 +17,14 @@ public final class ExpiredIdempotencyRecords implements AutoCloseable {
   static final Duration BETWEEN_ROUNDS = Duration.ofMinutes(1);
   static final int BATCH = 1_000;
 
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("idempotency-records-expiry").daemon().factory());
   private final FailureStreak failures =
       new FailureStreak(LOG, "deleting expired idempotency records", 10);
+  private final Rounds rounds;
 
   private ExpiredIdempotencyRecords(
       JdbcIdempotencyRecords records, Clock clock, Duration betweenRounds) {
-    timer.scheduleWithFixedDelay(
-        () -> deleteOnce(records, clock),
-        betweenRounds.toMillis(),
-        betweenRounds.toMillis(),
-        TimeUnit.MILLISECONDS);
+    this.rounds =
+        new Rounds("idempotency-records-expiry", betweenRounds, () -> deleteOnce(records, clock));
   }
 
   /** Starts deleting on a timer; the first round runs a minute from now. */
@@ -55,14 +47,8 @@ public final class ExpiredIdempotencyRecords implements AutoCloseable {
     }
   }
 
-  /** Lets a round in progress finish: interrupted, H2's file reads would close its file. */
   @Override
   public void close() {
-    timer.shutdown();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    rounds.close();
   }
 }

@@ -3,10 +3,8 @@ package dev.licensekeys.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
@@ -31,13 +29,13 @@ final class H2FileCompaction implements AutoCloseable {
   /** Live pages rewritten at most per round, so that a round never holds the store for long. */
   private static final int BYTES_PER_ROUND = 1 << 20;
 
-  private static final long MILLIS_BETWEEN_ROUNDS = 200;
+  private static final Duration BETWEEN_ROUNDS = Duration.ofMillis(200);
 
   /** A failing compaction is named again once a minute, not five times a second. */
   private static final int ROUNDS_BETWEEN_REMINDERS = 300;
 
   private final DataSource dataSource;
-  private final ScheduledExecutorService timer;
+  private final Rounds rounds;
   private final FailureStreak failures =
       new FailureStreak(LOG, "compacting the H2 file", ROUNDS_BETWEEN_REMINDERS);
 
@@ -47,11 +45,7 @@ final class H2FileCompaction implements AutoCloseable {
   private H2FileCompaction(DataSource dataSource, MVStore store) {
     this.dataSource = dataSource;
     this.store = store;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("h2-file-compaction").daemon().factory());
-    timer.scheduleWithFixedDelay(
-        this::compactOnce, MILLIS_BETWEEN_ROUNDS, MILLIS_BETWEEN_ROUNDS, TimeUnit.MILLISECONDS);
+    this.rounds = new Rounds("h2-file-compaction", BETWEEN_ROUNDS, this::compactOnce);
   }
 
   /**
@@ -85,7 +79,7 @@ final class H2FileCompaction implements AutoCloseable {
       return;
     }
     if (store.isClosed()) {
-      timer.shutdown();
+      rounds.stopAfterThisRound();
       return;
     }
     try {
@@ -116,17 +110,11 @@ final class H2FileCompaction implements AutoCloseable {
 
   /** Whether the rounds run on {@code current}, the store a connection reaches now. */
   boolean compacts(MVStore current) {
-    return store == current && !timer.isShutdown();
+    return store == current && !rounds.stopped();
   }
 
-  /** Lets a round in progress finish: interrupted, H2's file reads would close its file. */
   @Override
   public void close() {
-    timer.shutdown();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    rounds.close();
   }
 }

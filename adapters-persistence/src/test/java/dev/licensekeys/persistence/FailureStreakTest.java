@@ -3,9 +3,8 @@ package dev.licensekeys.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import dev.licensekeys.domain.fixtures.RecordedLog;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -16,34 +15,21 @@ import org.junit.jupiter.api.Test;
 class FailureStreakTest {
 
   private final Logger log = Logger.getLogger(FailureStreakTest.class.getName());
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler recorder =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private RecordedLog recorded;
+  private List<LogRecord> records;
 
   private final FailureStreak streak = new FailureStreak(log, "compacting", 10);
   private final RuntimeException cause = new IllegalStateException("file unreadable");
 
   @BeforeEach
   void recordEveryLevel() {
-    log.setUseParentHandlers(false);
-    log.setLevel(Level.ALL);
-    log.addHandler(recorder);
+    recorded = RecordedLog.of(log.getName());
+    records = recorded.records();
   }
 
   @AfterEach
   void stopRecording() {
-    log.removeHandler(recorder);
+    recorded.close();
   }
 
   @Test
