@@ -67,12 +67,14 @@ public final class HttpApi {
     routing
         .addFilter(new AccessLog(operations, clock, inFlight, stopping::get))
         .get("/health/live", (req, res) -> new Exchange(req, res).json(200, health(true)))
+        .any("/health/live", methodNotAllowed("GET"))
         .get(
             "/health/ready",
             (req, res) -> {
               boolean ready = operations.ready().getAsBoolean();
               new Exchange(req, res).json(ready ? 200 : 503, health(ready));
             })
+        .any("/health/ready", methodNotAllowed("GET"))
         .get(
             "/metrics",
             (req, res) -> {
@@ -80,24 +82,26 @@ public final class HttpApi {
               res.send(
                   operations.metrics().get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             })
+        .any("/metrics", methodNotAllowed("GET"))
         .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
         .get("/license_keys/{id}", authenticated(this::getLicenseKey))
         .get("/license_keys", authenticated(this::listLicenseKeys))
         .post("/license_keys", authenticated(this::importLicenseKey))
-        .any("/license_keys/{id}", methodNotAllowed())
-        .any("/license_keys", methodNotAllowed())
+        .any("/license_keys/{id}", methodNotAllowed("GET, PATCH"))
+        .any("/license_keys", methodNotAllowed("GET, POST"))
         .get("/license_key_instances/{id}", authenticated(this::getInstance))
         .patch("/license_key_instances/{id}", authenticated(this::renameInstance))
         .get("/license_key_instances", authenticated(this::listInstances))
-        .any("/license_key_instances/{id}", methodNotAllowed())
-        .any("/license_key_instances", methodNotAllowed())
+        .any("/license_key_instances/{id}", methodNotAllowed("GET, PATCH"))
+        .any("/license_key_instances", methodNotAllowed("GET"))
         .post("/licenses/activate", open(this::activate))
         .post("/licenses/deactivate", open(this::deactivate))
         .post("/licenses/validate", open(this::validate))
-        .any("/licenses/activate", methodNotAllowed())
-        .any("/licenses/deactivate", methodNotAllowed())
-        .any("/licenses/validate", methodNotAllowed())
+        .any("/licenses/activate", methodNotAllowed("POST"))
+        .any("/licenses/deactivate", methodNotAllowed("POST"))
+        .any("/licenses/validate", methodNotAllowed("POST"))
         .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
+        .any("/openapi.yaml", methodNotAllowed("GET"))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
         .error(Throwable.class, this::failed);
   }
@@ -533,9 +537,13 @@ public final class HttpApi {
     };
   }
 
-  private static Handler methodNotAllowed() {
-    return (req, res) ->
-        new Exchange(req, res).fail(HttpError.methodNotAllowed(req.prologue().method().text()));
+  /** A 405 for a route's other methods, with the Allow header RFC 9110 asks of one. */
+  private static Handler methodNotAllowed(String allowed) {
+    return (req, res) -> {
+      Exchange exchange = new Exchange(req, res);
+      exchange.header(HeaderNames.ALLOW, allowed);
+      exchange.fail(HttpError.methodNotAllowed(req.prologue().method().text()));
+    };
   }
 
   private static byte[] health(boolean up) {

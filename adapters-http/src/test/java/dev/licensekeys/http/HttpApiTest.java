@@ -340,6 +340,31 @@ class HttpApiTest {
   }
 
   @Test
+  void aWrongMethodOnAnyKnownRouteIsA405ThatSaysWhichAreAllowed() throws Exception {
+    java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
+    allowed.put("DELETE /license_keys/" + key.id(), "GET, PATCH");
+    allowed.put("PUT /license_keys", "GET, POST");
+    allowed.put("DELETE /license_key_instances/" + instance.id(), "GET, PATCH");
+    allowed.put("POST /license_key_instances", "GET");
+    allowed.put("GET /licenses/validate", "POST");
+    allowed.put("POST /health/live", "GET");
+    allowed.put("DELETE /health/ready", "GET");
+    allowed.put("POST /metrics", "GET");
+    allowed.put("PUT /openapi.yaml", "GET");
+
+    for (var route : allowed.entrySet()) {
+      String[] methodAndPath = route.getKey().split(" ");
+      HttpResponse<String> response = authed(methodAndPath[0], methodAndPath[1], "{}");
+
+      assertThat(response.statusCode()).as(route.getKey()).isEqualTo(405);
+      assertThat(response.headers().firstValue("Allow"))
+          .as(route.getKey())
+          .contains(route.getValue());
+      assertThat(response.body()).as(route.getKey()).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+    }
+  }
+
+  @Test
   void badQueryParametersAreAllNamed() throws Exception {
     HttpResponse<String> response =
         authed("GET", "/license_keys?page_size=ten&status=gone&created_at_gte=yesterday", null);
