@@ -21,13 +21,18 @@ public final class Database implements AutoCloseable {
   private final Transactions transactions;
   private final int migrations;
   private final Optional<H2FileCompaction> compaction;
+  private final boolean h2;
 
   private Database(
-      HikariDataSource dataSource, int migrations, Optional<H2FileCompaction> compaction) {
+      HikariDataSource dataSource,
+      int migrations,
+      Optional<H2FileCompaction> compaction,
+      boolean h2) {
     this.dataSource = dataSource;
     this.transactions = new Transactions(dataSource);
     this.migrations = migrations;
     this.compaction = compaction;
+    this.h2 = h2;
   }
 
   public static Database open(DatabaseSettings settings) {
@@ -83,7 +88,8 @@ public final class Database implements AutoCloseable {
       return new Database(
           dataSource,
           migrations,
-          settings.isH2() ? H2FileCompaction.start(dataSource) : Optional.empty());
+          settings.isH2() ? H2FileCompaction.start(dataSource) : Optional.empty(),
+          settings.isH2());
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -156,6 +162,10 @@ public final class Database implements AutoCloseable {
 
   Transactions transactions() {
     return transactions;
+  }
+
+  boolean isH2() {
+    return h2;
   }
 
   Optional<H2FileCompaction> compaction() {

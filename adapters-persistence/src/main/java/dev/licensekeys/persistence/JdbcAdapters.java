@@ -15,7 +15,7 @@ public record JdbcAdapters(
   public static JdbcAdapters over(Database database) {
     Transactions transactions = database.transactions();
     return new JdbcAdapters(
-        new JdbcLicenseKeys(transactions),
+        new JdbcLicenseKeys(transactions, !database.isH2()),
         new JdbcLicenseKeyInstances(transactions),
         new JdbcCustomers(transactions),
         new JdbcProducts(transactions),

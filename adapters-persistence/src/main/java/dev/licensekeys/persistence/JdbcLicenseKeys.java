@@ -35,9 +35,10 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   private final GroupedSaves groupedSaves;
   private final GroupedReads groupedReads;
 
-  JdbcLicenseKeys(Transactions transactions) {
+  /** {@code skipHeldKeys}: see {@link GroupedSaves}. */
+  JdbcLicenseKeys(Transactions transactions, boolean skipHeldKeys) {
     this.transactions = transactions;
-    this.groupedSaves = new GroupedSaves(transactions);
+    this.groupedSaves = new GroupedSaves(transactions, skipHeldKeys);
     this.groupedReads = new GroupedReads(transactions);
   }
 

@@ -24,9 +24,19 @@ final class Sql {
    */
   static PreparedStatement inList(Connection connection, String sql, List<String> values)
       throws SQLException {
+    return inList(connection, sql, values, "");
+  }
+
+  /** As {@link #inList(Connection, String, List)}, with {@code after} after the list. */
+  static PreparedStatement inList(
+      Connection connection, String sql, List<String> values, String after) throws SQLException {
     PreparedStatement statement =
         connection.prepareStatement(
-            sql + " IN (" + String.join(",", Collections.nCopies(values.size(), "?")) + ")");
+            sql
+                + " IN ("
+                + String.join(",", Collections.nCopies(values.size(), "?"))
+                + ")"
+                + after);
     try {
       for (int i = 0; i < values.size(); i++) {
         statement.setString(i + 1, values.get(i));

@@ -10,6 +10,8 @@ import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.patch.Change;
 import dev.licensekeys.domain.patch.LicenseKeyPatch;
 import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +110,32 @@ class GroupedSavesTest {
   }
 
   @Test
+  void onPostgresAKeyAnotherTransactionHoldsLosesItsSaveAndHoldsUpNoOther() throws Exception {
+    Fixture fixture = new Fixture("postgresql");
+    List<LicenseKey> keys = fixture.storedKeys(2);
+    try (Connection holder = fixture.opened.dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock =
+            holder.prepareStatement(
+                "SELECT 1 FROM license_key_states WHERE license_key_id = ? FOR UPDATE")) {
+          lock.setString(1, keys.get(0).id());
+          lock.executeQuery().close();
+        }
+
+        Future<Boolean> held = threads.submit(() -> fixture.save(limited(keys.get(0), 9)));
+        assertThat(held.get(5, TimeUnit.SECONDS)).as("the held key's save").isFalse();
+        Future<Boolean> other = threads.submit(() -> fixture.save(limited(keys.get(1), 9)));
+        assertThat(other.get(5, TimeUnit.SECONDS)).as("another key's save").isTrue();
+      } finally {
+        holder.rollback();
+      }
+    }
+    assertThat(fixture.adapters.licenseKeys().findById(TestData.BUSINESS, keys.get(0).id()).get())
+        .isEqualTo(keys.get(0));
+  }
+
+  @Test
   void whenTheWriterDiesEverySaveOfItsGroupFailsAndNoneIsTakenForALostRace() throws Exception {
     Fixture fixture = new Fixture("h2");
     List<LicenseKey> keys = fixture.storedKeys(4);
@@ -161,15 +189,16 @@ class GroupedSavesTest {
 
   /** A database emptied for the test, and saves grouped over a pool whose connections it gates. */
   private final class Fixture {
+    final Database opened;
     final JdbcAdapters adapters;
     final GatedDataSource gate;
     final GroupedSaves grouped;
 
     Fixture(String database) {
-      Database opened = TestDatabases.emptiedDatabase(database);
+      opened = TestDatabases.emptiedDatabase(database);
       adapters = JdbcAdapters.over(opened);
       gate = new GatedDataSource(opened.dataSource());
-      grouped = new GroupedSaves(new Transactions(gate.dataSource()));
+      grouped = new GroupedSaves(new Transactions(gate.dataSource()), !opened.isH2());
     }
 
     List<LicenseKey> storedKeys(int count) {
