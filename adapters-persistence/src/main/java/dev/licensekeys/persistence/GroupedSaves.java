@@ -129,9 +129,10 @@ final class GroupedSaves {
 
   /**
    * Locks the group's keys, skipping those another transaction holds (an operator's open session,
-   * another process): their saves lose as a race does, and are tried again outside the group. One
-   * held key would otherwise hold up every save of every group behind it, for as long as the other
-   * transaction lasted (28 s in a test with a session holding one key for 30 s).
+   * another process): their saves lose as a race does, and the domain tries them again, after three
+   * tries on a locked path of its own that waits outside the group. One held key would otherwise
+   * hold up every save of every group behind it, for as long as the other transaction lasted (28 s
+   * in a test with a session holding one key for 30 s).
    */
   private static Set<String> heldByThisGroup(
       Connection connection, List<Groups.Item<Save, Boolean>> group) throws SQLException {
