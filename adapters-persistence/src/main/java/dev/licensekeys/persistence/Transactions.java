@@ -32,6 +32,7 @@ final class Transactions {
 
   <T> T inTransaction(String what, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
+      Committed<T> committed = null;
       try (Connection connection = connect(what)) {
         connection.setAutoCommit(false);
         T result;
@@ -42,9 +43,15 @@ final class Transactions {
           rollBack(connection, e);
           throw e;
         }
+        committed = new Committed<>(result);
         connection.setAutoCommit(true);
         return result;
       } catch (SQLException e) {
+        if (committed != null) {
+          // The work is committed: a failure after it, giving the connection back, must not run it
+          // a second time (an activation would take a second seat).
+          return committed.result();
+        }
         if (!isRetryable(e) || attempt == MAX_ATTEMPTS) {
           throw new DataAccessException(what + " failed", e);
         }
@@ -52,6 +59,8 @@ final class Transactions {
       }
     }
   }
+
+  private record Committed<T>(T result) {}
 
   /**
    * Rolls back after {@code failure}. A connection that broke with it (the pool closes one that the
