@@ -269,23 +269,20 @@ public final class HttpApi {
   private void importLicenseKey(Exchange exchange, Caller caller) {
     idempotent(
         exchange,
-        body -> "business:" + caller.businessId(),
-        body ->
-            decoder
-                .importKey(body)
-                .flatMap(
-                    request ->
-                        useCases
-                            .importLicenseKey()
-                            .importKey(
-                                new ImportLicenseKeyCommand(
-                                    caller,
-                                    request.customerId(),
-                                    request.productId(),
-                                    request.key(),
-                                    Option.of(request.activationsLimit()),
-                                    Option.of(request.expiresAt()).map(OffsetDateTime::toInstant)))
-                            .mapLeft(ErrorMapping::toHttp))
+        decoder::importKey,
+        request -> "business:" + caller.businessId(),
+        request ->
+            useCases
+                .importLicenseKey()
+                .importKey(
+                    new ImportLicenseKeyCommand(
+                        caller,
+                        request.customerId(),
+                        request.productId(),
+                        request.key(),
+                        Option.of(request.activationsLimit()),
+                        Option.of(request.expiresAt()).map(OffsetDateTime::toInstant)))
+                .mapLeft(ErrorMapping::toHttp)
                 .map(
                     key ->
                         new Answer(
@@ -332,17 +329,13 @@ public final class HttpApi {
   private void activate(Exchange exchange) {
     idempotent(
         exchange,
-        this::activationScope,
-        body ->
-            decoder
-                .activate(body)
-                .flatMap(
-                    request ->
-                        useCases
-                            .activate()
-                            .activate(
-                                new ActivateLicenseCommand(request.licenseKey(), request.name()))
-                            .mapLeft(ErrorMapping::toHttp))
+        decoder::activate,
+        HttpApi::activationScope,
+        request ->
+            useCases
+                .activate()
+                .activate(new ActivateLicenseCommand(request.licenseKey(), request.name()))
+                .mapLeft(ErrorMapping::toHttp)
                 .map(
                     activation ->
                         new Answer(201, Responses.activation(activation), Option.none())));
@@ -354,12 +347,11 @@ public final class HttpApi {
    * without the license key it was used with. Stored as the license key's hash: the key is a
    * secret. A body without a license key fails the same way each time, under one scope.
    */
-  private String activationScope(byte[] body) {
-    return decoder
-        .activate(body)
+  private static String activationScope(Either<HttpError, Requests.Activate> request) {
+    return request
         .map(
-            request ->
-                "license:" + dev.licensekeys.domain.model.ApiKey.hashSecret(request.licenseKey()))
+            activate ->
+                "license:" + dev.licensekeys.domain.model.ApiKey.hashSecret(activate.licenseKey()))
         .getOrElse("public");
   }
 
@@ -369,27 +361,33 @@ public final class HttpApi {
   /**
    * Runs a POST once per {@code Idempotency-Key}: a retry with the same key and body gets the first
    * answer again (errors included, server failures excepted), the same key with another body is
-   * refused, and without the header the request simply runs.
+   * refused, and without the header the request simply runs. The body is decoded once; {@code
+   * scopeOf} names where its key counts, from the decoded request or the refusal.
    */
-  private void idempotent(
+  private <R> void idempotent(
       Exchange exchange,
-      Function<byte[], String> scopeOf,
-      Function<byte[], Either<HttpError, Answer>> handle) {
+      Function<byte[], Either<HttpError, R>> decode,
+      Function<Either<HttpError, R>, String> scopeOf,
+      Function<R, Either<HttpError, Answer>> handle) {
     respond(
         exchange,
         exchange.body(Exchange.JSON),
-        body ->
-            exchange
-                .header(IDEMPOTENCY_KEY)
-                .fold(
-                    () -> {
-                      send(exchange, handle.apply(body));
-                      return null;
-                    },
-                    key -> {
-                      once(exchange, scopeOf.apply(body), key, body, handle);
-                      return null;
-                    }));
+        body -> {
+          Either<HttpError, R> request = decode.apply(body);
+          java.util.function.Supplier<Either<HttpError, Answer>> answer =
+              () -> request.flatMap(handle);
+          exchange
+              .header(IDEMPOTENCY_KEY)
+              .fold(
+                  () -> {
+                    send(exchange, answer.get());
+                    return null;
+                  },
+                  key -> {
+                    once(exchange, scopeOf.apply(request), key, body, answer);
+                    return null;
+                  });
+        });
   }
 
   private void once(
@@ -397,7 +395,7 @@ public final class HttpApi {
       String scope,
       String key,
       byte[] body,
-      Function<byte[], Either<HttpError, Answer>> handle) {
+      java.util.function.Supplier<Either<HttpError, Answer>> answer) {
     if (!key.matches("[\\x21-\\x7e]{1,255}")) {
       exchange.fail(HttpError.badBody("Idempotency-Key must be 1 to 255 visible ASCII characters"));
       return;
@@ -425,7 +423,7 @@ public final class HttpApi {
       case IdempotencyRecords.Claim.Claimed claimed -> {
         Either<HttpError, Answer> result;
         try {
-          result = handle.apply(body);
+          result = answer.get();
         } catch (RuntimeException e) {
           idempotency.release(scope, key);
           throw e;
