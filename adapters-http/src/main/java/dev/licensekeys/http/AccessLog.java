@@ -53,11 +53,10 @@ final class AccessLog implements Filter {
     try {
       if (stopping.getAsBoolean()) {
         // Draining before the stop: no new work, and the client knows to retry elsewhere.
-        response.header(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
-        response.header(HeaderNames.CONNECTION, "close");
-        response.status(io.helidon.http.Status.SERVICE_UNAVAILABLE_503);
-        response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.send(Responses.error(HttpError.stopping()));
+        Exchange exchange = new Exchange(request, response);
+        exchange.header(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
+        exchange.header(HeaderNames.CONNECTION, "close");
+        exchange.fail(HttpError.stopping());
       } else {
         chain.proceed();
       }

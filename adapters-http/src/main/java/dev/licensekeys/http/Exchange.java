@@ -3,6 +3,7 @@ package dev.licensekeys.http;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -23,8 +24,6 @@ final class Exchange {
   static final List<String> JSON = List.of("application/json");
   static final List<String> JSON_OR_MERGE_PATCH =
       List.of("application/json", "application/merge-patch+json");
-
-  private static final HeaderName CONTENT_TYPE_JSON_NAME = HeaderNames.CONTENT_TYPE;
 
   private final ServerRequest request;
   private final ServerResponse response;
@@ -97,9 +96,23 @@ final class Exchange {
   }
 
   void json(int status, byte[] body) {
+    send(status, "application/json", body);
+  }
+
+  /**
+   * Sends a response. To a HEAD request, RFC 9110 asks for the GET's headers without its body, and
+   * Helidon sends whatever body it is given; so it is given none, and the length the body would
+   * have had, which Helidon keeps when it is set.
+   */
+  void send(int status, String contentType, byte[] body) {
     response.status(Status.create(status));
-    response.header(CONTENT_TYPE_JSON_NAME, "application/json");
-    response.send(body);
+    response.header(HeaderNames.CONTENT_TYPE, contentType);
+    if (Method.HEAD.equals(request.prologue().method())) {
+      response.header(HeaderNames.CONTENT_LENGTH, String.valueOf(body.length));
+      response.send();
+    } else {
+      response.send(body);
+    }
   }
 
   void empty(int status) {

@@ -11,6 +11,9 @@ import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
 import dev.licensekeys.domain.port.out.IdempotencyRecords;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
@@ -28,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +39,10 @@ import java.util.logging.Logger;
 public final class HttpApi {
 
   private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
+
+  // RFC 9110 asks a server to answer HEAD wherever it answers GET; Exchange#send leaves out the
+  // body.
+  private static final Predicate<Method> GET_OR_HEAD = Method.predicate(Method.GET, Method.HEAD);
 
   private final UseCases useCases;
   private final Authenticator authenticator;
@@ -66,44 +74,60 @@ public final class HttpApi {
   public void register(HttpRouting.Builder routing) {
     routing
         .addFilter(new AccessLog(operations, clock, inFlight, stopping::get))
-        .get("/health/live", (req, res) -> new Exchange(req, res).json(200, health(true)))
-        .any("/health/live", methodNotAllowed("GET"))
-        .get(
-            "/health/ready",
+        .route(
+            GET_OR_HEAD,
+            at("/health/live"),
+            (req, res) -> new Exchange(req, res).json(200, health(true)))
+        .any("/health/live", methodNotAllowed("GET, HEAD"))
+        .route(
+            GET_OR_HEAD,
+            at("/health/ready"),
             (req, res) -> {
               boolean ready = operations.ready().getAsBoolean();
               new Exchange(req, res).json(ready ? 200 : 503, health(ready));
             })
-        .any("/health/ready", methodNotAllowed("GET"))
-        .get(
-            "/metrics",
-            (req, res) -> {
-              res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-              res.send(
-                  operations.metrics().get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            })
-        .any("/metrics", methodNotAllowed("GET"))
+        .any("/health/ready", methodNotAllowed("GET, HEAD"))
+        .route(
+            GET_OR_HEAD,
+            at("/metrics"),
+            (req, res) ->
+                new Exchange(req, res)
+                    .send(
+                        200,
+                        "text/plain; version=0.0.4; charset=utf-8",
+                        operations
+                            .metrics()
+                            .get()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .any("/metrics", methodNotAllowed("GET, HEAD"))
         .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
-        .get("/license_keys/{id}", authenticated(this::getLicenseKey))
-        .get("/license_keys", authenticated(this::listLicenseKeys))
+        .route(GET_OR_HEAD, at("/license_keys/{id}"), authenticated(this::getLicenseKey))
+        .route(GET_OR_HEAD, at("/license_keys"), authenticated(this::listLicenseKeys))
         .post("/license_keys", authenticated(this::importLicenseKey))
-        .any("/license_keys/{id}", methodNotAllowed("GET, PATCH"))
-        .any("/license_keys", methodNotAllowed("GET, POST"))
-        .get("/license_key_instances/{id}", authenticated(this::getInstance))
+        .any("/license_keys/{id}", methodNotAllowed("GET, HEAD, PATCH"))
+        .any("/license_keys", methodNotAllowed("GET, HEAD, POST"))
+        .route(GET_OR_HEAD, at("/license_key_instances/{id}"), authenticated(this::getInstance))
         .patch("/license_key_instances/{id}", authenticated(this::renameInstance))
-        .get("/license_key_instances", authenticated(this::listInstances))
-        .any("/license_key_instances/{id}", methodNotAllowed("GET, PATCH"))
-        .any("/license_key_instances", methodNotAllowed("GET"))
+        .route(GET_OR_HEAD, at("/license_key_instances"), authenticated(this::listInstances))
+        .any("/license_key_instances/{id}", methodNotAllowed("GET, HEAD, PATCH"))
+        .any("/license_key_instances", methodNotAllowed("GET, HEAD"))
         .post("/licenses/activate", open(this::activate))
         .post("/licenses/deactivate", open(this::deactivate))
         .post("/licenses/validate", open(this::validate))
         .any("/licenses/activate", methodNotAllowed("POST"))
         .any("/licenses/deactivate", methodNotAllowed("POST"))
         .any("/licenses/validate", methodNotAllowed("POST"))
-        .get("/openapi.yaml", (req, res) -> serveOpenApi(res))
-        .any("/openapi.yaml", methodNotAllowed("GET"))
+        .route(
+            GET_OR_HEAD,
+            at("/openapi.yaml"),
+            (req, res) -> new Exchange(req, res).send(200, "application/yaml", openApi))
+        .any("/openapi.yaml", methodNotAllowed("GET, HEAD"))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
         .error(Throwable.class, this::failed);
+  }
+
+  private static PathMatcher at(String pathPattern) {
+    return PathMatchers.create(pathPattern);
   }
 
   /**
@@ -551,11 +575,6 @@ public final class HttpApi {
           json.writeStringField("status", up ? "UP" : "DOWN");
           json.writeEndObject();
         });
-  }
-
-  private void serveOpenApi(ServerResponse res) {
-    res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
-    res.send(openApi);
   }
 
   private static byte[] loadOpenApi() {

@@ -342,15 +342,15 @@ class HttpApiTest {
   @Test
   void aWrongMethodOnAnyKnownRouteIsA405ThatSaysWhichAreAllowed() throws Exception {
     java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
-    allowed.put("DELETE /license_keys/" + key.id(), "GET, PATCH");
-    allowed.put("PUT /license_keys", "GET, POST");
-    allowed.put("DELETE /license_key_instances/" + instance.id(), "GET, PATCH");
-    allowed.put("POST /license_key_instances", "GET");
+    allowed.put("DELETE /license_keys/" + key.id(), "GET, HEAD, PATCH");
+    allowed.put("PUT /license_keys", "GET, HEAD, POST");
+    allowed.put("DELETE /license_key_instances/" + instance.id(), "GET, HEAD, PATCH");
+    allowed.put("POST /license_key_instances", "GET, HEAD");
     allowed.put("GET /licenses/validate", "POST");
-    allowed.put("POST /health/live", "GET");
-    allowed.put("DELETE /health/ready", "GET");
-    allowed.put("POST /metrics", "GET");
-    allowed.put("PUT /openapi.yaml", "GET");
+    allowed.put("POST /health/live", "GET, HEAD");
+    allowed.put("DELETE /health/ready", "GET, HEAD");
+    allowed.put("POST /metrics", "GET, HEAD");
+    allowed.put("PUT /openapi.yaml", "GET, HEAD");
 
     for (var route : allowed.entrySet()) {
       String[] methodAndPath = route.getKey().split(" ");
@@ -362,6 +362,75 @@ class HttpApiTest {
           .contains(route.getValue());
       assertThat(response.body()).as(route.getKey()).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
     }
+  }
+
+  @Test
+  void headAnswersWhereverGetDoesWithItsHeadersAndNoBody() throws Exception {
+    java.util.List<String> paths =
+        java.util.List.of(
+            "/health/live",
+            "/health/ready",
+            "/metrics",
+            "/openapi.yaml",
+            "/license_keys/" + key.id(),
+            "/license_keys",
+            "/license_key_instances/" + instance.id(),
+            "/license_key_instances",
+            "/no/such/route");
+
+    for (String path : paths) {
+      String request =
+          " " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + SECRET + "\r\n\r\n";
+      try (Socket socket = new Socket("localhost", server.port())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(("HEAD" + request + "GET" + request).getBytes(StandardCharsets.ISO_8859_1));
+        java.io.InputStream in = socket.getInputStream();
+        // Were a body sent after HEAD's head, the second head read here would start with it.
+        String head = readHead(in);
+        String get = readHead(in);
+        int getBodyBytes = Integer.parseInt(headerValue(get, "Content-Length"));
+
+        assertThat(get).as(path).startsWith("HTTP/1.1 ");
+        assertThat(getBodyBytes).as(path).isPositive();
+        assertThat(statusLine(head)).as(path).isEqualTo(statusLine(get));
+        assertThat(headerValue(head, "Content-Length")).as(path).isEqualTo(getBodyBytes + "");
+        assertThat(headerValue(head, "Content-Type"))
+            .as(path)
+            .isEqualTo(headerValue(get, "Content-Type"));
+      }
+    }
+  }
+
+  @Test
+  void headIsAuthenticatedLikeGet() throws Exception {
+    HttpResponse<String> response =
+        send("HEAD", "/license_keys/" + key.id(), null, "Authorization", "Bearer wrong");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).isEmpty();
+  }
+
+  private static String statusLine(String response) {
+    return response.substring(0, response.indexOf("\r\n"));
+  }
+
+  private static String headerValue(String head, String name) {
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile("(?im)^" + name + ": ([^\r]*)").matcher(head);
+    assertThat(line.find()).as(name + " in " + head).isTrue();
+    return line.group(1);
+  }
+
+  /** A response's status line and headers, up to and with the blank line that ends them. */
+  private static String readHead(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    int next;
+    while (head.indexOf("\r\n\r\n") < 0 && (next = in.read()) >= 0) {
+      head.append((char) next);
+    }
+    return head.toString();
   }
 
   @Test
