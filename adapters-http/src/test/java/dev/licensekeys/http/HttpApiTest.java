@@ -404,6 +404,28 @@ class HttpApiTest {
   }
 
   @Test
+  void aResponseThatSaysConnectionCloseIsFollowedByTheClose() throws Exception {
+    java.util.List<String> requests =
+        java.util.List.of(
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n"
+                + "{\"license_key\": \"k\"}");
+
+    for (String request : requests) {
+      try (Socket socket = new Socket("localhost", server.port())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        // Read to the end: on a connection the server keeps open, this times out.
+        String answer =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\r\nConnection: close\r\n");
+      }
+    }
+  }
+
+  @Test
   void headIsAuthenticatedLikeGet() throws Exception {
     HttpResponse<String> response =
         send("HEAD", "/license_keys/" + key.id(), null, "Authorization", "Bearer wrong");
