@@ -203,6 +203,17 @@ public final class HttpApi {
                 .entity(Responses.error(HttpError.stopping()))
                 .build();
           }
+          if (status.code() == 400 && request.headers().contains(HeaderNames.CONTENT_ENCODING)) {
+            // Helidon refuses any coded body with a bare 400; RFC 9110 answers it 415 and says
+            // which codings would do. Decoding is off: a body's length is read as sent.
+            return DirectHandler.TransportResponse.builder()
+                .status(io.helidon.http.Status.UNSUPPORTED_MEDIA_TYPE_415)
+                .headers(headers)
+                .header(HeaderNames.ACCEPT_ENCODING, "identity")
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .entity(Responses.error(HttpError.unsupportedContentEncoding()))
+                .build();
+          }
           HttpError error =
               new HttpError(status.code(), directCode(status.code()), status.reasonPhrase());
           return DirectHandler.TransportResponse.builder()

@@ -39,6 +39,11 @@ public record HttpError(int status, String code, String message) {
     return new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "the body must be " + accepted);
   }
 
+  static HttpError unsupportedContentEncoding() {
+    return new HttpError(
+        415, "UNSUPPORTED_MEDIA_TYPE", "the body must be sent without a Content-Encoding");
+  }
+
   static HttpError tooLarge(int limit) {
     return new HttpError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + limit + " bytes");
   }

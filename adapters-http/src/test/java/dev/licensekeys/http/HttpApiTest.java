@@ -317,6 +317,24 @@ class HttpApiTest {
   }
 
   @Test
+  void aBodyWithAContentEncodingIsA415ThatSaysWhichEncodingWould() throws Exception {
+    HttpResponse<String> response =
+        postJson(
+            "/licenses/activate",
+            "{\"license_key\": \"k\", \"name\": \"m\"}",
+            "Content-Encoding",
+            "gzip");
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Accept-Encoding")).contains("identity");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"code\":\"UNSUPPORTED_MEDIA_TYPE\","
+                + "\"message\":\"the body must be sent without a Content-Encoding\"}");
+    assertThat(activations).hasValue(0);
+  }
+
+  @Test
   void aBodyOver64KiBIsRefused() throws Exception {
     String big = "{\"name\": \"" + "x".repeat(64 * 1024) + "\"}";
 
