@@ -546,7 +546,12 @@ public final class HttpApi {
       authenticator
           .authenticate(exchange.header(HeaderNames.AUTHORIZATION))
           .peek(caller -> route.accept(exchange, caller))
-          .onEmpty(() -> exchange.fail(HttpError.unauthorized()));
+          .onEmpty(
+              () -> {
+                // RFC 9110 asks a 401 for a challenge; one for every 401, so none tells more.
+                exchange.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"license-keys\"");
+                exchange.fail(HttpError.unauthorized());
+              });
     };
   }
 

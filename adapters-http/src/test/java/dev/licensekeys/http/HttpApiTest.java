@@ -230,6 +230,8 @@ class HttpApiTest {
     for (HttpResponse<String> response : java.util.List.of(missing, wrong, notBearer, revoked)) {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.body()).isEqualTo(missing.body()).contains("\"code\":\"UNAUTHORIZED\"");
+      assertThat(response.headers().allValues("WWW-Authenticate"))
+          .containsExactly("Bearer realm=\"license-keys\"");
     }
   }
 
