@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * and duration. The request id comes from {@code X-Request-Id} when it is a plain token, else a new
  * one, and is echoed in the response. Headers and bodies are never logged, so neither an API key
  * nor a license key string can reach the log.
+ *
+ * <p>As the one filter every request passes, it also answers 503 while the service stops, and ends
+ * a connection whose response said {@code Connection: close} ({@link ClosingConnections}): a filter
+ * more would cost every request its pass through the chain.
  */
 final class AccessLog implements Filter {
 
@@ -84,6 +88,7 @@ final class AccessLog implements Filter {
                   + milliseconds(nanos)
                   + "}");
     }
+    ClosingConnections.closeIfSaid(request, response);
   }
 
   /**

@@ -73,7 +73,6 @@ public final class HttpApi {
 
   public void register(HttpRouting.Builder routing) {
     routing
-        .addFilter(new ClosingConnections())
         .addFilter(new AccessLog(operations, clock, inFlight, stopping::get))
         .route(
             GET_OR_HEAD,
