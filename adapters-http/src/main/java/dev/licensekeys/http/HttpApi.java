@@ -87,18 +87,7 @@ public final class HttpApi {
               new Exchange(req, res).json(ready ? 200 : 503, health(ready));
             })
         .any("/health/ready", methodNotAllowed("GET, HEAD"))
-        .route(
-            GET_OR_HEAD,
-            at("/metrics"),
-            (req, res) ->
-                new Exchange(req, res)
-                    .send(
-                        200,
-                        "text/plain; version=0.0.4; charset=utf-8",
-                        operations
-                            .metrics()
-                            .get()
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .route(GET_OR_HEAD, at("/metrics"), this::serveMetrics)
         .any("/metrics", methodNotAllowed("GET, HEAD"))
         .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
         .route(GET_OR_HEAD, at("/license_keys/{id}"), authenticated(this::getLicenseKey))
@@ -117,10 +106,7 @@ public final class HttpApi {
         .any("/licenses/activate", methodNotAllowed("POST"))
         .any("/licenses/deactivate", methodNotAllowed("POST"))
         .any("/licenses/validate", methodNotAllowed("POST"))
-        .route(
-            GET_OR_HEAD,
-            at("/openapi.yaml"),
-            (req, res) -> new Exchange(req, res).send(200, "application/yaml", openApi))
+        .route(GET_OR_HEAD, at("/openapi.yaml"), this::serveOpenApi)
         .any("/openapi.yaml", methodNotAllowed("GET, HEAD"))
         .any((req, res) -> new Exchange(req, res).fail(HttpError.notFound()))
         .error(Throwable.class, this::failed);
@@ -204,7 +190,8 @@ public final class HttpApi {
           }
           if (status.code() == 400 && request.headers().contains(HeaderNames.CONTENT_ENCODING)) {
             // Helidon refuses any coded body with a bare 400; RFC 9110 answers it 415 and says
-            // which codings would do. Decoding is off: a body's length is read as sent.
+            // which codings would do. Decoding is off: a body's length is read as sent. (A request
+            // that is also bad otherwise hears of its coding first.)
             return DirectHandler.TransportResponse.builder()
                 .status(io.helidon.http.Status.UNSUPPORTED_MEDIA_TYPE_415)
                 .headers(headers)
@@ -591,6 +578,15 @@ public final class HttpApi {
           json.writeStringField("status", up ? "UP" : "DOWN");
           json.writeEndObject();
         });
+  }
+
+  private void serveMetrics(ServerRequest req, ServerResponse res) {
+    byte[] text = operations.metrics().get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    new Exchange(req, res).send(200, "text/plain; version=0.0.4; charset=utf-8", text);
+  }
+
+  private void serveOpenApi(ServerRequest req, ServerResponse res) {
+    new Exchange(req, res).send(200, "application/yaml", openApi);
   }
 
   private static byte[] loadOpenApi() {
