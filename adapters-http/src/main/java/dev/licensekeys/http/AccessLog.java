@@ -70,7 +70,7 @@ final class AccessLog implements Filter {
       String route = RouteTemplates.of(request);
       String method = request.prologue().method().text();
       int status = response.status().code();
-      operations.observer().observed(route, method, status, nanos);
+      operations.observer().observed(route, RouteTemplates.methodLabel(method), status, nanos);
       operations
           .accessLog()
           .accept(

@@ -75,7 +75,13 @@ final class Exchange {
           : Either.right(body);
     } catch (DataReader.InsufficientDataAvailableException e) {
       // The client ended the body early (and most likely hung up): its fault, not the server's.
+      response.header(HeaderNames.CONNECTION, "close");
       return Either.left(HttpError.badBody("the body ended before all of it was sent"));
+    } catch (NumberFormatException e) {
+      // Helidon 4.5.0 reads a chunk's size with Integer.parseUnsignedInt, and lets its failure
+      // through: not hexadecimal, too large, or with an extension after it.
+      response.header(HeaderNames.CONNECTION, "close");
+      return Either.left(HttpError.badBody("the body's chunked framing is malformed"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -145,12 +145,10 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors, HTTP/1.1 as {@link #http1()} sets it, clients that hang up not logged as the server's
-   * failures ({@link PeerHangUps}), and no more connections than the process has files for ({@link
-   * ConnectionCap}).
+   * errors ({@link #directHandlers()}), HTTP/1.1 as {@link #http1()} sets it, and no more
+   * connections than the process has files for ({@link ConnectionCap}).
    */
   public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
-    PeerHangUps.install();
     return server
         .directHandlers(directHandlers())
         .addProtocol(http1())
@@ -198,6 +196,19 @@ public final class HttpApi {
                 .header(HeaderNames.ACCEPT_ENCODING, "identity")
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .entity(Responses.error(HttpError.unsupportedContentEncoding()))
+                .build();
+          }
+          if (eventType == DirectHandler.EventType.INTERNAL_ERROR && request.method().isEmpty()) {
+            // A failure before Helidon knew the request is one in reading the client's bytes, yet
+            // Helidon 4.5.0 calls some of them internal errors, and logs each 500 as a warning
+            // with a stack trace: a method that is not a token (GE"T, GÉT), or a client that hung
+            // up before its headers ended. They are the client's, and a 400 is not logged.
+            HttpError unreadable = HttpError.badRequest("the request could not be read");
+            return DirectHandler.TransportResponse.builder()
+                .status(io.helidon.http.Status.BAD_REQUEST_400)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .entity(Responses.error(unreadable))
                 .build();
           }
           HttpError error =

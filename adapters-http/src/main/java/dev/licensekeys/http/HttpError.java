@@ -10,6 +10,10 @@ public record HttpError(int status, String code, String message) {
     Objects.requireNonNull(message, "message");
   }
 
+  static HttpError badRequest(String message) {
+    return new HttpError(400, "INVALID_REQUEST", message);
+  }
+
   static HttpError badBody(String message) {
     return new HttpError(400, "INVALID_REQUEST_BODY", message);
   }

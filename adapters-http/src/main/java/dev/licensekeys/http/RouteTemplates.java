@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The route a path belongs to, for metrics and logs: ids become {@code {id}}, so a label never
- * grows with the data and a log line never carries more than the route.
+ * grows with the data and a log line never carries more than the route; and a method as a label.
  */
 final class RouteTemplates {
 
@@ -32,6 +32,10 @@ final class RouteTemplates {
 
   private static final Set<String> TEMPLATE_SET = Set.copyOf(TEMPLATES);
 
+  // RFC 9110's methods and PATCH: Helidon takes any token as a method.
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
   private RouteTemplates() {}
 
   /**
@@ -43,6 +47,14 @@ final class RouteTemplates {
         .matchingPattern()
         .filter(TEMPLATE_SET::contains)
         .orElseGet(() -> of(request.path().path()));
+  }
+
+  /**
+   * A method as a label: itself when it is a standard one, else {@code OTHER}, so that a client
+   * cannot add a series to the metrics with each method it makes up.
+   */
+  static String methodLabel(String method) {
+    return METHODS.contains(method) ? method : "OTHER";
   }
 
   static String of(String path) {
