@@ -77,9 +77,10 @@ final class Exchange {
       // The client ended the body early (and most likely hung up): its fault, not the server's.
       response.header(HeaderNames.CONNECTION, "close");
       return Either.left(HttpError.badBody("the body ended before all of it was sent"));
-    } catch (NumberFormatException e) {
-      // Helidon 4.5.0 reads a chunk's size with Integer.parseUnsignedInt, and lets its failure
-      // through: not hexadecimal, too large, or with an extension after it.
+    } catch (NumberFormatException | DataReader.IncorrectNewLineException e) {
+      // Helidon 4.5.0 lets these through from its reading of chunks: a size that is not
+      // hexadecimal, too large, or has an extension after it (Integer.parseUnsignedInt), and a
+      // line that does not end in CRLF.
       response.header(HeaderNames.CONNECTION, "close");
       return Either.left(HttpError.badBody("the body's chunked framing is malformed"));
     } catch (IOException e) {

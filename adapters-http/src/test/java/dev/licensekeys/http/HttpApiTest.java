@@ -718,7 +718,12 @@ class HttpApiTest {
   @Test
   void aMalformedChunkIsTheClientsFaultAndEndsTheConnection() throws Exception {
     try (RecordedLog api = RecordedLog.of(HttpApi.class.getName())) {
-      for (String chunks : java.util.List.of("zz\r\n{}\r\n0\r\n\r\n", "2;x=1\r\n{}\r\n0\r\n\r\n")) {
+      for (String chunks :
+          java.util.List.of(
+              "zz\r\n{}\r\n0\r\n\r\n",
+              "2;x=1\r\n{}\r\n0\r\n\r\n",
+              "2\n{}\r\n0\r\n\r\n",
+              "2\r\n{}\r\n0\r\n\rX")) {
         String answer =
             rawAnswerToTheEnd(
                 "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
