@@ -45,8 +45,7 @@ final class SeededServices {
   private SeededServices() {}
 
   static List<Subject> startOnBothDatabases() throws Exception {
-    Path file = Path.of("target", "h2", "fuzz-" + UUID.randomUUID()).toAbsolutePath();
-    Subject h2 = start("H2", new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10));
+    Subject h2 = startOnH2();
     PostgresEndToEndTest.emptyDatabase();
     Subject postgres =
         start(
@@ -57,6 +56,11 @@ final class SeededServices {
                 PostgresEndToEndTest.PASSWORD,
                 10));
     return List.of(h2, postgres);
+  }
+
+  static Subject startOnH2() throws Exception {
+    Path file = Path.of("target", "h2", "fuzz-" + UUID.randomUUID()).toAbsolutePath();
+    return start("H2", new DatabaseSettings("jdbc:h2:file:" + file, "sa", "", 10));
   }
 
   private static Subject start(String database, DatabaseSettings settings) throws Exception {

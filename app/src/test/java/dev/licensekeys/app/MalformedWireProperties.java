@@ -1,0 +1,158 @@
+package dev.licensekeys.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.domain.fixtures.RecordedLog;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Requests that change no data, with one to three bytes changed, taken out or put in anywhere: the
+ * request line, a header, the chunked framing, the body. Sent as bytes on a socket, so nothing
+ * tidies them. Whatever the server makes of them, it never answers 5xx, and it logs no warning for
+ * them: a client's malformed bytes are not the server's failure. (HostileInputProperties sends
+ * well-formed HTTP with hostile content; these are the HTTP itself.)
+ */
+class MalformedWireProperties {
+
+  private static final List<String> LOGGERS =
+      List.of("io.helidon.webserver.http1.Http1Connection", "dev.licensekeys.http.HttpApi");
+
+  private static final List<String> REQUESTS =
+      List.of(
+          "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n",
+          "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 20\r\n\r\n{\"license_key\": \"k\"}",
+          "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n14\r\n{\"license_key\": \"k\"}\r\n0\r\n\r\n",
+          "GET /license_keys?page_size=5&status=active HTTP/1.1\r\nHost: x\r\n"
+              + "Authorization: Bearer "
+              + SeededServices.SECRET
+              + "\r\n\r\n",
+          "GET /license_keys/"
+              + SeededServices.REAL_KEY
+              + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+              + SeededServices.SECRET
+              + "\r\n\r\n");
+
+  private static SeededServices.Subject subject;
+  private static final List<RecordedLog> LOGS = new ArrayList<>();
+  private static final Map<String, AtomicInteger> ANSWERS = new ConcurrentHashMap<>();
+
+  @BeforeContainer
+  static void start() throws Exception {
+    subject = SeededServices.startOnH2();
+    LOGGERS.forEach(name -> LOGS.add(RecordedLog.of(name)));
+  }
+
+  @AfterContainer
+  static void stop() {
+    try {
+      // Once more at the end, for a warning logged after its answer was read.
+      for (RecordedLog log : LOGS) {
+        assertThat(log.records())
+            .filteredOn(MalformedWireProperties::isWarning)
+            .extracting(LogRecord::getMessage)
+            .as("warnings logged for malformed requests")
+            .isEmpty();
+      }
+      System.out.println("Malformed wire: answers " + new TreeMap<>(ANSWERS) + ", no warning");
+    } finally {
+      LOGS.forEach(RecordedLog::close);
+      LOGS.clear();
+      SeededServices.closeAll(List.of(subject));
+    }
+  }
+
+  /** One change to a request's bytes, at a place given as a fraction of its length. */
+  record Mutation(int kind, double where, int value) {
+    byte[] applyTo(byte[] bytes) {
+      int at = (int) (where * bytes.length);
+      List<Byte> changed = new ArrayList<>();
+      for (byte b : bytes) {
+        changed.add(b);
+      }
+      switch (kind) {
+        case 0 -> changed.set(Math.min(at, bytes.length - 1), (byte) value);
+        case 1 -> changed.remove(Math.min(at, bytes.length - 1));
+        default -> changed.add(at, (byte) value);
+      }
+      byte[] result = new byte[changed.size()];
+      for (int i = 0; i < result.length; i++) {
+        result[i] = changed.get(i);
+      }
+      return result;
+    }
+  }
+
+  @Property(tries = 1_500)
+  void aRequestWithChangedBytesIsNeverTheServersFailure(
+      @ForAll("requests") String request, @ForAll("mutations") List<Mutation> mutations)
+      throws Exception {
+    byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+    for (Mutation mutation : mutations) {
+      bytes = mutation.applyTo(bytes);
+    }
+
+    String answer = exchange(bytes);
+    String status = answer.isEmpty() ? "none" : answer.substring(0, Math.min(12, answer.length()));
+    ANSWERS.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+
+    String seen = new String(bytes, StandardCharsets.ISO_8859_1);
+    // No answer at all is Helidon's way with bytes it cannot take for HTTP/1.1.
+    if (!answer.isEmpty()) {
+      assertThat(answer).as(seen).matches("(?s)HTTP/1\\.1 [234]\\d\\d .*");
+    }
+    for (RecordedLog log : LOGS) {
+      assertThat(log.records()).as(seen).noneMatch(MalformedWireProperties::isWarning);
+    }
+  }
+
+  private static boolean isWarning(LogRecord record) {
+    return record.getLevel().intValue() >= Level.WARNING.intValue();
+  }
+
+  /** Sends the bytes, says it has no more, and reads all the server sends until it closes. */
+  private static String exchange(byte[] bytes) throws Exception {
+    try (Socket socket = new Socket("localhost", subject.application().port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(bytes);
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> requests() {
+    return Arbitraries.of(REQUESTS);
+  }
+
+  @Provide
+  Arbitrary<List<Mutation>> mutations() {
+    Arbitrary<Mutation> mutation =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.doubles().between(0, 1).ofScale(3),
+                Arbitraries.integers().between(0, 255))
+            .as(Mutation::new);
+    return mutation.list().ofMinSize(1).ofMaxSize(3);
+  }
+}
