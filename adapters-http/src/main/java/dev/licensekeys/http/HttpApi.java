@@ -147,10 +147,16 @@ public final class HttpApi {
    * What a server needs from this API besides its routes: its own refusals answered like the API's
    * errors ({@link #directHandlers()}), HTTP/1.1 as {@link #http1()} sets it, and no more
    * connections than the process has files for ({@link ConnectionCap}).
+   *
+   * <p>HTTP/1.1 is the only protocol, not also found on the class path: with a second candidate
+   * Helidon first sorts each connection by its first line, and closes one it cannot sort (HTTP/1.0,
+   * a mangled version) without a word; with one, that line reaches the HTTP/1.1 parser, which
+   * answers 505 or 400.
    */
   public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
     return server
         .directHandlers(directHandlers())
+        .protocolsDiscoverServices(false)
         .addProtocol(http1())
         .maxTcpConnections(ConnectionCap.ofThisProcess());
   }
@@ -168,74 +174,13 @@ public final class HttpApi {
         .build();
   }
 
-  /**
-   * The server's own refusals (a prologue it cannot parse, a URI or headers too long, a body over
-   * its limit) answered as JSON {code, message} like every other error; the message never echoes
-   * the request.
-   */
   private DirectHandlers directHandlers() {
-    DirectHandler json =
-        (request, eventType, status, headers, message) -> {
-          if (stopping.get() && status.code() >= 500) {
-            // A request the server read as it was stopping: not a failure, a retry elsewhere.
-            return DirectHandler.TransportResponse.builder()
-                .status(io.helidon.http.Status.SERVICE_UNAVAILABLE_503)
-                .headers(headers)
-                .header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity(Responses.error(HttpError.stopping()))
-                .build();
-          }
-          if (status.code() == 400 && request.headers().contains(HeaderNames.CONTENT_ENCODING)) {
-            // Helidon refuses any coded body with a bare 400; RFC 9110 answers it 415 and says
-            // which codings would do. Decoding is off: a body's length is read as sent. (A request
-            // that is also bad otherwise hears of its coding first.)
-            return DirectHandler.TransportResponse.builder()
-                .status(io.helidon.http.Status.UNSUPPORTED_MEDIA_TYPE_415)
-                .headers(headers)
-                .header(HeaderNames.ACCEPT_ENCODING, "identity")
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity(Responses.error(HttpError.unsupportedContentEncoding()))
-                .build();
-          }
-          if (eventType == DirectHandler.EventType.INTERNAL_ERROR && request.method().isEmpty()) {
-            // A failure before Helidon knew the request is one in reading the client's bytes, yet
-            // Helidon 4.5.0 calls some of them internal errors, and logs each 500 as a warning
-            // with a stack trace: a method that is not a token (GE"T, GÉT), or a client that hung
-            // up before its headers ended. They are the client's, and a 400 is not logged.
-            HttpError unreadable = HttpError.badRequest("the request could not be read");
-            return DirectHandler.TransportResponse.builder()
-                .status(io.helidon.http.Status.BAD_REQUEST_400)
-                .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .entity(Responses.error(unreadable))
-                .build();
-          }
-          HttpError error =
-              new HttpError(status.code(), directCode(status.code()), status.reasonPhrase());
-          return DirectHandler.TransportResponse.builder()
-              .status(status)
-              .headers(headers)
-              .header(HeaderNames.CONTENT_TYPE, "application/json")
-              .entity(Responses.error(error))
-              .build();
-        };
+    DirectHandler refusals = new ServerRefusals(stopping::get);
     DirectHandlers.Builder builder = DirectHandlers.builder();
     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-      builder.addHandler(type, json);
+      builder.addHandler(type, refusals);
     }
     return builder.build();
-  }
-
-  private static String directCode(int status) {
-    return switch (status) {
-      case 400 -> "INVALID_REQUEST";
-      case 413 -> "PAYLOAD_TOO_LARGE";
-      case 414 -> "URI_TOO_LONG";
-      case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
-      case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
-      default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_REQUEST";
-    };
   }
 
   /** Seconds a client should wait before retrying when the database is away. */

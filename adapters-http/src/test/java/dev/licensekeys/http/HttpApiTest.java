@@ -716,6 +716,19 @@ class HttpApiTest {
   }
 
   @Test
+  void anotherHttpVersionIsAnsweredNotDropped() throws Exception {
+    String http10 = rawAnswerToTheEnd("GET /health/live HTTP/1.0\r\n\r\n");
+    String mangled = rawAnswerToTheEnd("GET /health/live HTTP/11\r\nHost: x\r\n\r\n");
+
+    assertThat(http10)
+        .startsWith("HTTP/1.1 505 ")
+        .endsWith(
+            "{\"code\":\"HTTP_VERSION_NOT_SUPPORTED\","
+                + "\"message\":\"this service speaks HTTP/1.1 only\"}");
+    assertThat(mangled).startsWith("HTTP/1.1 400 ").contains("\"code\":\"INVALID_REQUEST\"");
+  }
+
+  @Test
   void aMalformedChunkIsTheClientsFaultAndEndsTheConnection() throws Exception {
     try (RecordedLog api = RecordedLog.of(HttpApi.class.getName())) {
       for (String chunks :

@@ -1,0 +1,72 @@
+package dev.licensekeys.http;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The server's own refusals, of requests that never reach a route (a prologue it cannot parse, a
+ * URI or headers too long, a coded body), answered as JSON {code, message} like every other error.
+ * The message never echoes the request.
+ */
+final class ServerRefusals implements DirectHandler {
+
+  private final BooleanSupplier stopping;
+
+  ServerRefusals(BooleanSupplier stopping) {
+    this.stopping = stopping;
+  }
+
+  @Override
+  public TransportResponse handle(
+      TransportRequest request,
+      EventType eventType,
+      Status status,
+      ServerResponseHeaders headers,
+      String message) {
+    if (stopping.getAsBoolean() && status.code() >= 500) {
+      // A request the server read as it was stopping: not a failure, a retry elsewhere.
+      headers.set(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
+      return json(HttpError.stopping(), headers);
+    }
+    if (status.code() == 400 && request.headers().contains(HeaderNames.CONTENT_ENCODING)) {
+      // Helidon refuses any coded body with a bare 400; RFC 9110 answers it 415 and says which
+      // codings would do. Decoding is off: a body's length is read as sent. (A request that is
+      // also bad otherwise hears of its coding first.)
+      headers.set(HeaderNames.ACCEPT_ENCODING, "identity");
+      return json(HttpError.unsupportedContentEncoding(), headers);
+    }
+    if (eventType == EventType.INTERNAL_ERROR && request.method().isEmpty()) {
+      // A failure before Helidon knew the request is one in reading the client's bytes, yet
+      // Helidon 4.5.0 calls some of them internal errors, and logs each 500 as a warning with a
+      // stack trace: a method that is not a token (GE"T, GÉT), or a client that hung up before its
+      // headers ended. They are the client's, and a 400 is not logged.
+      return json(HttpError.badRequest("the request could not be read"), headers);
+    }
+    String said =
+        status.code() == 505 ? "this service speaks HTTP/1.1 only" : status.reasonPhrase();
+    return json(new HttpError(status.code(), code(status.code()), said), headers);
+  }
+
+  private static TransportResponse json(HttpError error, ServerResponseHeaders headers) {
+    return TransportResponse.builder()
+        .status(Status.create(error.status()))
+        .headers(headers)
+        .header(HeaderNames.CONTENT_TYPE, "application/json")
+        .entity(Responses.error(error))
+        .build();
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 400 -> "INVALID_REQUEST";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
+      case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
+      case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
+      default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_REQUEST";
+    };
+  }
+}
