@@ -40,8 +40,7 @@ public final class HttpApi {
 
   private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
 
-  // RFC 9110 asks a server to answer HEAD wherever it answers GET; Exchange#send leaves out the
-  // body.
+  // RFC 9110: a server answers HEAD wherever it answers GET; Exchange#send leaves out the body.
   private static final Predicate<Method> GET_OR_HEAD = Method.predicate(Method.GET, Method.HEAD);
 
   private final UseCases useCases;
@@ -145,8 +144,8 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors ({@link #directHandlers()}), HTTP/1.1 as {@link #http1()} sets it, and no more
-   * connections than the process has files for ({@link ConnectionCap}).
+   * errors ({@link ServerRefusals}), HTTP/1.1 as {@link #http1()} sets it, and no more connections
+   * than the process has files for ({@link ConnectionCap}).
    *
    * <p>HTTP/1.1 is the only protocol, not also found on the class path: with a second candidate
    * Helidon first sorts each connection by its first line, and closes one it cannot sort (HTTP/1.0,
