@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The service's settings, from the environment: PORT, DATABASE_URL, _USER, _PASSWORD, and the
- * public routes' rate limit per client address, PUBLIC_RATE_LIMIT_PER_MINUTE and _BURST.
+ * public routes' rate limit per client address, PUBLIC_RATE_LIMIT_PER_MINUTE and _BURST; LOG_LEVEL
+ * is only checked.
  */
 public record Configuration(int port, DatabaseSettings database, PublicRateLimit rateLimit) {
 
@@ -19,6 +20,13 @@ public record Configuration(int port, DatabaseSettings database, PublicRateLimit
 
   /** The settings, or one sentence saying which variable is wrong and how to fix it. */
   public static Either<String, Configuration> fromEnvironment(Map<String, String> environment) {
+    // Read by Main before any command; checked here, so that a typo is not silently info.
+    String logLevel = environment.getOrDefault("LOG_LEVEL", "").strip();
+    if (!logLevel.isEmpty()
+        && !logLevel.equalsIgnoreCase("debug")
+        && !logLevel.equalsIgnoreCase("info")) {
+      return Either.left("LOG_LEVEL must be debug or info (the default), got '" + logLevel + "'");
+    }
     String portText = environment.getOrDefault("PORT", "").strip();
     int port = DEFAULT_PORT;
     if (!portText.isEmpty()) {

@@ -215,4 +215,15 @@ abstract class CliContract {
             "license-keys: PORT must be a number from 0 to 65535 (0 picks a free port), got 'eighty'"
                 + System.lineSeparator());
   }
+
+  @Test
+  void aWrongLogLevelEndsInOneLineAndExitCode1() {
+    environment.put("LOG_LEVEL", "verbose");
+
+    assertThat(run("api-key", "list", "--business", business)).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "license-keys: LOG_LEVEL must be debug or info (the default), got 'verbose'"
+                + System.lineSeparator());
+  }
 }
