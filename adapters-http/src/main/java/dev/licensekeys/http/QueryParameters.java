@@ -85,7 +85,7 @@ final class QueryParameters {
   private Option<String> text(String name) {
     Option<String> value = value(name);
     if (value.exists(text -> text.isBlank() || text.length() > 64 || text.indexOf('\0') >= 0)) {
-      problems.add(name + ": must be an id of at most 64 characters");
+      problems.add(name + ": must be an id of 1 to 64 characters, not blank");
       return Option.none();
     }
     return value;
