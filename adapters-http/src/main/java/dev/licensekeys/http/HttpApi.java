@@ -174,7 +174,7 @@ public final class HttpApi {
   }
 
   private DirectHandlers directHandlers() {
-    DirectHandler refusals = new ServerRefusals(stopping::get);
+    DirectHandler refusals = new ServerRefusals(stopping::get, operations.observer());
     DirectHandlers.Builder builder = DirectHandlers.builder();
     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
       builder.addHandler(type, refusals);

@@ -9,14 +9,19 @@ import java.util.function.BooleanSupplier;
 /**
  * The server's own refusals, of requests that never reach a route (a prologue it cannot parse, a
  * URI or headers too long, a coded body), answered as JSON {code, message} like every other error.
- * The message never echoes the request.
+ * The message never echoes the request. They are not in the access log, which would let any client
+ * fill it, but they are counted, under the route {@code unread}.
  */
 final class ServerRefusals implements DirectHandler {
 
-  private final BooleanSupplier stopping;
+  static final String ROUTE = "unread";
 
-  ServerRefusals(BooleanSupplier stopping) {
+  private final BooleanSupplier stopping;
+  private final Operations.RequestObserver observer;
+
+  ServerRefusals(BooleanSupplier stopping, Operations.RequestObserver observer) {
     this.stopping = stopping;
+    this.observer = observer;
   }
 
   @Override
@@ -26,6 +31,14 @@ final class ServerRefusals implements DirectHandler {
       Status status,
       ServerResponseHeaders headers,
       String message) {
+    TransportResponse response = refusal(request, eventType, status, headers);
+    observer.observed(
+        ROUTE, RouteTemplates.methodLabel(request.method()), response.status().code(), 0);
+    return response;
+  }
+
+  private TransportResponse refusal(
+      TransportRequest request, EventType eventType, Status status, ServerResponseHeaders headers) {
     if (stopping.getAsBoolean() && status.code() >= 500) {
       // A request the server read as it was stopping: not a failure, a retry elsewhere.
       headers.set(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);

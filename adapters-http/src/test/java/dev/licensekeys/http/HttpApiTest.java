@@ -709,6 +709,8 @@ class HttpApiTest {
                 "{\"code\":\"INVALID_REQUEST\",\"message\":\"the request could not be"
                     + " read\"}");
       }
+      assertThat(observed)
+          .containsExactly("OTHER unread 400", "OTHER unread 400", "OTHER unread 400");
       // Helidon logs its warning before it closes the connection, so by now it would be here.
       assertThat(connections.records())
           .noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
@@ -720,6 +722,8 @@ class HttpApiTest {
     String http10 = rawAnswerToTheEnd("GET /health/live HTTP/1.0\r\n\r\n");
     String mangled = rawAnswerToTheEnd("GET /health/live HTTP/11\r\nHost: x\r\n\r\n");
 
+    assertThat(observed).containsExactly("GET unread 505", "GET unread 400");
+    assertThat(accessLog).isEmpty();
     assertThat(http10)
         .startsWith("HTTP/1.1 505 ")
         .endsWith(
