@@ -4,6 +4,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,14 +32,19 @@ final class ServerRefusals implements DirectHandler {
       Status status,
       ServerResponseHeaders headers,
       String message) {
-    TransportResponse response = refusal(request, eventType, status, headers);
-    observer.observed(
-        ROUTE, RouteTemplates.methodLabel(request.method()), response.status().code(), 0);
+    // An error handler must not fail itself: no method is taken as an unknown one.
+    String method = Objects.requireNonNullElse(request.method(), "");
+    TransportResponse response = refusal(request, method, eventType, status, headers);
+    observer.observed(ROUTE, RouteTemplates.methodLabel(method), response.status().code(), 0);
     return response;
   }
 
   private TransportResponse refusal(
-      TransportRequest request, EventType eventType, Status status, ServerResponseHeaders headers) {
+      TransportRequest request,
+      String method,
+      EventType eventType,
+      Status status,
+      ServerResponseHeaders headers) {
     if (stopping.getAsBoolean() && status.code() >= 500) {
       // A request the server read as it was stopping: not a failure, a retry elsewhere.
       headers.set(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
@@ -51,7 +57,7 @@ final class ServerRefusals implements DirectHandler {
       headers.set(HeaderNames.ACCEPT_ENCODING, "identity");
       return json(HttpError.unsupportedContentEncoding(), headers);
     }
-    if (eventType == EventType.INTERNAL_ERROR && request.method().isEmpty()) {
+    if (eventType == EventType.INTERNAL_ERROR && method.isEmpty()) {
       // A failure before Helidon knew the request is one in reading the client's bytes, yet
       // Helidon 4.5.0 calls some of them internal errors, and logs each 500 as a warning with a
       // stack trace: a method that is not a token (GE"T, GÉT), or a client that hung up before its
