@@ -44,6 +44,43 @@ class ServerRefusalsTest {
   }
 
   @Test
+  void aRequestWithoutAMethodIsRefusedAsOneWithAnUnknownMethod() {
+    TransportRequest noMethod =
+        new TransportRequest() {
+          @Override
+          public String protocolVersion() {
+            return "";
+          }
+
+          @Override
+          public String method() {
+            return null;
+          }
+
+          @Override
+          public String path() {
+            return "";
+          }
+
+          @Override
+          public io.helidon.http.ServerRequestHeaders headers() {
+            return TransportRequest.empty().headers();
+          }
+        };
+
+    TransportResponse response =
+        refusals.handle(
+            noMethod,
+            EventType.INTERNAL_ERROR,
+            Status.INTERNAL_SERVER_ERROR_500,
+            ServerResponseHeaders.create(),
+            "Internal error");
+
+    assertThat(response.status().code()).isEqualTo(400);
+    assertThat(observed).containsExactly("unread 400");
+  }
+
+  @Test
   void whileStoppingAServerFailureIsA503ToRetryElsewhere() {
     stopping.set(true);
 
