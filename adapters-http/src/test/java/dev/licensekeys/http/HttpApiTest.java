@@ -619,11 +619,7 @@ class HttpApiTest {
         socket.shutdownOutput();
       }
       java.io.InputStream in = socket.getInputStream();
-      StringBuilder answer = new StringBuilder();
-      int next;
-      while (answer.indexOf("\r\n\r\n") < 0 && (next = in.read()) >= 0) {
-        answer.append((char) next);
-      }
+      String answer = readHead(in);
       java.util.regex.Matcher length =
           java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(answer);
       int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
@@ -657,17 +653,9 @@ class HttpApiTest {
   @Test
   void aClientThatHangsUpBeforeItsHeadersEndIsNotLoggedAsTheServersFailure() throws Exception {
     try (RecordedLog connections = RecordedLog.of(HELIDON_CONNECTION_LOGGER)) {
-      String answer;
-      try (Socket socket = new Socket("localhost", server.port())) {
-        socket.setSoTimeout(10_000);
-        socket
-            .getOutputStream()
-            .write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-        // Half closed, the client still hears the answer; Helidon would log its warning after
-        // writing it and before closing, so once the answer ends, a warning would be here.
-        socket.shutdownOutput();
-        answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      }
+      // Half closed, the client still hears the answer; Helidon would log its warning after
+      // writing it and before closing, so once the answer ends, a warning would be here.
+      String answer = rawAnswerToTheEnd("GET /health/live HTTP/1.1\r\nHost: x\r\n", true);
 
       assertThat(answer).startsWith("HTTP/1.1 400 ");
       assertThat(connections.records())
@@ -761,9 +749,17 @@ class HttpApiTest {
 
   /** One request written as bytes, and all the server sent until it closed the connection. */
   private String rawAnswerToTheEnd(String request) throws Exception {
+    return rawAnswerToTheEnd(request, false);
+  }
+
+  /** The same, where {@code endWrites} says that the client sends nothing after the request. */
+  private String rawAnswerToTheEnd(String request, boolean endWrites) throws Exception {
     try (Socket socket = new Socket("localhost", server.port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      if (endWrites) {
+        socket.shutdownOutput();
+      }
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
