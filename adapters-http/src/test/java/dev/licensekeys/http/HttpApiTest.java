@@ -612,18 +612,34 @@ class HttpApiTest {
 
   /** The same, where {@code endWrites} says that the client sends nothing after the request. */
   private String rawExchange(String request, boolean endWrites) throws Exception {
+    return raw(
+        request,
+        endWrites,
+        in -> {
+          String head = readHead(in);
+          java.util.regex.Matcher length =
+              java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(head);
+          int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
+          return head + new String(in.readNBytes(bodyBytes), StandardCharsets.ISO_8859_1);
+        });
+  }
+
+  private interface AnswerReader {
+    String read(java.io.InputStream in) throws java.io.IOException;
+  }
+
+  /**
+   * Writes the request as bytes on a connection of its own, and reads the answer with {@code
+   * reader}.
+   */
+  private String raw(String request, boolean endWrites, AnswerReader reader) throws Exception {
     try (Socket socket = new Socket("localhost", server.port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       if (endWrites) {
         socket.shutdownOutput();
       }
-      java.io.InputStream in = socket.getInputStream();
-      String answer = readHead(in);
-      java.util.regex.Matcher length =
-          java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(answer);
-      int bodyBytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
-      return answer + new String(in.readNBytes(bodyBytes), StandardCharsets.ISO_8859_1);
+      return reader.read(socket.getInputStream());
     }
   }
 
@@ -754,14 +770,7 @@ class HttpApiTest {
 
   /** The same, where {@code endWrites} says that the client sends nothing after the request. */
   private String rawAnswerToTheEnd(String request, boolean endWrites) throws Exception {
-    try (Socket socket = new Socket("localhost", server.port())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      if (endWrites) {
-        socket.shutdownOutput();
-      }
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return raw(request, endWrites, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 
   @Test
