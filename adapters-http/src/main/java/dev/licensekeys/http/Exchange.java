@@ -83,6 +83,10 @@ final class Exchange {
       // line that does not end in CRLF.
       response.header(HeaderNames.CONNECTION, "close");
       return Either.left(HttpError.badBody("the body's chunked framing is malformed"));
+    } catch (DeadlinedConnection.TooSlow e) {
+      // The connection is closed: no answer can go, but the access log tells what happened.
+      response.status(Status.REQUEST_TIMEOUT_408);
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

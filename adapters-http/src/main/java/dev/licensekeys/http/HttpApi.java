@@ -21,12 +21,14 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -127,7 +129,7 @@ public final class HttpApi {
    * Waits until no request is being handled, or {@code timeout} has passed: after the server has
    * stopped taking connections, so that the requests it took finish before the database closes.
    */
-  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     // Idle for 100 ms in a row: a request already read from a connection may not have reached
@@ -144,8 +146,9 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors ({@link ServerRefusals}), HTTP/1.1 as {@link #http1()} sets it, and no more connections
-   * than the process has files for ({@link ConnectionCap}).
+   * errors ({@link ServerRefusals}), HTTP/1.1 as {@link #http1} sets it, a deadline for each
+   * request to arrive ({@link SlowRequests}), and no more connections than the process has files
+   * for ({@link ConnectionCap}).
    *
    * <p>HTTP/1.1 is the only protocol, not also found on the class path: with a second candidate
    * Helidon first sorts each connection by its first line, and closes one it cannot sort (HTTP/1.0,
@@ -153,10 +156,17 @@ public final class HttpApi {
    * answers 505 or 400.
    */
   public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
+    return configure(server, SlowRequests.DEFAULT_DEADLINE);
+  }
+
+  WebServerConfig.Builder configure(WebServerConfig.Builder server, Duration requestDeadline) {
+    SlowRequests slowRequests = new SlowRequests(requestDeadline, operations.observer());
+    Http1ConnectionSelector http1 =
+        Http1ConnectionSelector.builder().config(http1(slowRequests)).build();
     return server
         .directHandlers(directHandlers())
         .protocolsDiscoverServices(false)
-        .addProtocol(http1())
+        .addConnectionSelector(slowRequests.around(http1))
         .maxTcpConnections(ConnectionCap.ofThisProcess());
   }
 
@@ -164,12 +174,14 @@ public final class HttpApi {
    * HTTP/1.1 with requests' headers checked, as Helidon does by default, and responses' not: every
    * header value this API sets is its own (constants, numbers, and a request id that passed {@link
    * AccessLog}'s token check), and checking them cost each PATCH 0.37 µs of CPU, about 1%
-   * (docs/BENCHMARKS.md, change 34).
+   * (docs/BENCHMARKS.md, change 34). {@code slowRequests} hears where each request is.
    */
-  static Http1Config http1() {
+  static Http1Config http1(SlowRequests slowRequests) {
     return Http1Config.builder()
         .validateRequestHeaders(true)
         .validateResponseHeaders(false)
+        .addReceiveListener(slowRequests.receiving())
+        .addSendListener(slowRequests.sending())
         .build();
   }
 
@@ -503,7 +515,7 @@ public final class HttpApi {
   private Handler open(java.util.function.Consumer<Exchange> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
-      Option<java.time.Duration> wait = operations.rateLimit().admit(exchange.peer());
+      Option<Duration> wait = operations.rateLimit().admit(exchange.peer());
       if (wait.isDefined()) {
         exchange.header(
             HeaderNames.RETRY_AFTER,

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * More connections than the process has files for: the server holds the ones it can, the rest wait,
  * and once they are gone it serves again. Before the cap (ConnectionCap), the accept that found no
- * file left stopped the server's listener for good, with the process still alive.
+ * file left stopped the server's listener for good, with the process still alive. A flood that
+ * never lets go is cut by the deadline for a request to arrive (SlowRequests); before it, the
+ * server stayed full for as long as the flood held on.
  */
 class ConnectionFloodIT {
 
@@ -34,13 +37,7 @@ class ConnectionFloodIT {
       List<Socket> flood = new ArrayList<>();
       try {
         for (int i = 0; i < OPEN_FILES + 100; i++) {
-          Socket socket = new Socket("localhost", service.port());
-          // Headers that never end: each connection stays open, waiting for the rest.
-          socket
-              .getOutputStream()
-              .write(
-                  "GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-          flood.add(socket);
+          flood.add(halfARequest(service.port()));
         }
         // Long enough for the server to take every connection it will take.
         Thread.sleep(2_000);
@@ -58,8 +55,58 @@ class ConnectionFloodIT {
     }
   }
 
+  @Test
+  void aFloodThatHoldsOnIsCutByTheRequestDeadlineAndTheServiceServesMeanwhile() throws Exception {
+    Path file = Path.of("target", "h2", "held-" + UUID.randomUUID()).toAbsolutePath();
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"),
+            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
+            List.of())) {
+      Client client = Client.of(service.port(), service.demoApiKey());
+      List<Socket> flood = new ArrayList<>();
+      try {
+        // More than the cap, which is under the open files, but few enough that the ones left
+        // in the backlog fit in the places the first cut frees, beside the client's request.
+        for (int i = 0; i < OPEN_FILES; i++) {
+          flood.add(halfARequest(service.port()));
+        }
+        long started = System.nanoTime();
+
+        // The flood never closes a connection: only the server's deadline (30 s) frees the places.
+        HttpResponse<String> meanwhile = awaitAnswer(client, Duration.ofSeconds(90));
+
+        assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isBetween(Duration.ofSeconds(25), Duration.ofSeconds(50));
+        flood.get(0).setSoTimeout(1_000);
+        assertThat(flood.get(0).getInputStream().read()).as("closed by the server").isEqualTo(-1);
+      } finally {
+        for (Socket socket : flood) {
+          closeQuietly(socket);
+        }
+      }
+      assertThat(service.isAlive()).isTrue();
+      assertThat(service.output()).noneMatch(line -> line.contains("WARNING"));
+    }
+  }
+
+  /** A connection whose request's headers never end. */
+  private static Socket halfARequest(int port) throws IOException {
+    Socket socket = new Socket("localhost", port);
+    socket
+        .getOutputStream()
+        .write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+    return socket;
+  }
+
   private static HttpResponse<String> awaitAnswer(Client client) throws Exception {
-    long deadline = System.nanoTime() + 20_000_000_000L;
+    return awaitAnswer(client, Duration.ofSeconds(20));
+  }
+
+  private static HttpResponse<String> awaitAnswer(Client client, Duration patience)
+      throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
       try {
         return client.send("GET", "/license_keys/" + DemoSeed.ACTIVE_KEY_ID, null);

@@ -1,0 +1,215 @@
+package dev.licensekeys.http;
+
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.buffers.DataWriter;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.common.socket.HelidonSocket;
+import io.helidon.common.socket.PeerInfo;
+import io.helidon.common.task.InterruptableTask;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ListenerContext;
+import io.helidon.webserver.ProxyProtocolData;
+import io.helidon.webserver.Router;
+import io.helidon.webserver.ServerConnectionException;
+import io.helidon.webserver.spi.ServerConnection;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One HTTP/1.1 connection under {@link SlowRequests}' deadline. It stands between Helidon and its
+ * HTTP/1.1 connection twice: as the connection Helidon runs, and as the context that connection
+ * reads the client's bytes through, so that it knows when a read waits and for which part of a
+ * request.
+ */
+final class DeadlinedConnection
+    implements ServerConnection, InterruptableTask<Void>, ConnectionContext {
+
+  /** Where the connection is in its current request, as far as reading it goes. */
+  private enum Part {
+    /** Between requests: waiting here is idling, which Helidon's idle timeout bounds. */
+    NONE,
+    /** The request's first bytes have come, its headers have not ended. */
+    HEAD,
+    /** A route has the request and may read its body. */
+    BODY
+  }
+
+  private final ConnectionContext server;
+  private final SlowRequests deadline;
+  private final DataReader reader;
+  private ServerConnection http1;
+
+  private volatile Part part = Part.NONE;
+  private volatile long partStarted;
+  private volatile boolean reading;
+  private volatile boolean cut;
+
+  DeadlinedConnection(ConnectionContext server, SlowRequests deadline) {
+    this.server = server;
+    this.deadline = deadline;
+    this.reader = DataReader.create(this::read);
+  }
+
+  void runs(ServerConnection http1) {
+    this.http1 = http1;
+  }
+
+  private byte[] read() {
+    DataReader buffered = server.dataReader();
+    if (buffered.available() > 0) {
+      return buffered.readBytes(buffered.available());
+    }
+    reading = true;
+    byte[] bytes;
+    try {
+      bytes = server.serverSocket().get();
+    } catch (UncheckedIOException e) {
+      throw cut ? tooSlow() : new ServerConnectionException("Failed to get data from socket", e);
+    } finally {
+      reading = false;
+    }
+    if (cut) {
+      throw tooSlow();
+    }
+    if (bytes != null && part == Part.NONE) {
+      part = Part.HEAD;
+      partStarted = System.nanoTime();
+    }
+    return bytes;
+  }
+
+  private ServerConnectionException tooSlow() {
+    if (part == Part.HEAD) {
+      deadline.cutBeforeRoute(System.nanoTime() - partStarted);
+    }
+    return new TooSlow();
+  }
+
+  /** The request's headers have ended: from here a route has it. */
+  void headersRead() {
+    part = Part.BODY;
+  }
+
+  /** A response went out: the next bytes start another request, and another deadline. */
+  void answered() {
+    part = Part.NONE;
+  }
+
+  /** True when a read is waiting for the rest of a request that began before its deadline. */
+  boolean overdue(long now) {
+    return reading && part != Part.NONE && now - partStarted > deadline.deadlineNanos();
+  }
+
+  /**
+   * Ends the connection by closing its socket, which ends the waiting read with an error. Not by
+   * interrupting its thread: should the read have ended meanwhile, an interrupt could land in a
+   * database call.
+   */
+  void cut() {
+    cut = true;
+    try {
+      server.serverSocket().close();
+    } catch (RuntimeException e) {
+      // Already closed: the connection is ending anyway.
+    }
+  }
+
+  /** The failed read of a request that took longer than its deadline to arrive. */
+  static final class TooSlow extends ServerConnectionException {
+    TooSlow() {
+      super("request timed out", new TimeoutException("the request did not arrive in time"));
+    }
+  }
+
+  // The connection Helidon runs.
+
+  @Override
+  public void handle(Limit limit) throws InterruptedException {
+    deadline.opened(this);
+    try {
+      http1.handle(limit);
+    } finally {
+      deadline.closed(this);
+    }
+  }
+
+  @Override
+  public Duration idleTime() {
+    return http1.idleTime();
+  }
+
+  @Override
+  public void close(boolean interrupt) {
+    http1.close(interrupt);
+  }
+
+  @Override
+  public boolean canInterrupt() {
+    return http1 instanceof InterruptableTask<?> task && task.canInterrupt();
+  }
+
+  // The context the HTTP/1.1 connection reads through: the server's, but for the reader.
+
+  @Override
+  public DataReader dataReader() {
+    return reader;
+  }
+
+  @Override
+  public ListenerContext listenerContext() {
+    return server.listenerContext();
+  }
+
+  @Override
+  public ExecutorService executor() {
+    return server.executor();
+  }
+
+  @Override
+  public DataWriter dataWriter() {
+    return server.dataWriter();
+  }
+
+  @Override
+  public Router router() {
+    return server.router();
+  }
+
+  @Override
+  public Optional<ProxyProtocolData> proxyProtocolData() {
+    return server.proxyProtocolData();
+  }
+
+  @Override
+  public HelidonSocket serverSocket() {
+    return server.serverSocket();
+  }
+
+  @Override
+  public PeerInfo remotePeer() {
+    return server.remotePeer();
+  }
+
+  @Override
+  public PeerInfo localPeer() {
+    return server.localPeer();
+  }
+
+  @Override
+  public boolean isSecure() {
+    return server.isSecure();
+  }
+
+  @Override
+  public String socketId() {
+    return server.socketId();
+  }
+
+  @Override
+  public String childSocketId() {
+    return server.childSocketId();
+  }
+}
