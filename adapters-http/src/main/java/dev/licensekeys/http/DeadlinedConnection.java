@@ -75,8 +75,8 @@ final class DeadlinedConnection
       throw tooSlow();
     }
     if (bytes != null && part == Part.NONE) {
-      part = Part.HEAD;
       partStarted = System.nanoTime();
+      part = Part.HEAD;
     }
     return bytes;
   }
@@ -90,6 +90,10 @@ final class DeadlinedConnection
 
   /** The request's headers have ended: from here a route has it. */
   void headersRead() {
+    if (part == Part.NONE) {
+      // The whole head came with the bytes of the request before: its deadline starts now.
+      partStarted = System.nanoTime();
+    }
     part = Part.BODY;
   }
 

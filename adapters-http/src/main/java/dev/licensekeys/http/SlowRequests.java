@@ -41,7 +41,6 @@ final class SlowRequests {
 
   /** HTTP/1.1 connections as {@code http1} makes them, each under the deadline. */
   ServerConnectionSelector around(ServerConnectionSelector http1) {
-    Watchdog.start();
     return new ServerConnectionSelector() {
       @Override
       public int bytesToIdentifyConnection() {
@@ -115,12 +114,9 @@ final class SlowRequests {
         Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("slow-requests").daemon().unstarted(task));
 
+    // Started when the first connection opens, which loads this class.
     static {
       SCHEDULER.scheduleWithFixedDelay(Watchdog::look, 1, 1, TimeUnit.SECONDS);
-    }
-
-    static void start() {
-      // Loading the class starts it.
     }
 
     private static void look() {

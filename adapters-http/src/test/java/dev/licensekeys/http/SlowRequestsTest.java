@@ -157,6 +157,24 @@ class SlowRequestsTest {
   }
 
   @Test
+  void aRequestWhoseHeadCameWithThePreviousOneHasADeadlineOfItsOwn() throws Exception {
+    try (Socket socket = connect()) {
+      // The first request's route takes longer than the deadline; the second's head comes with
+      // it, and the rest of its body after the first answer.
+      String second = validate();
+      int split = second.length() - 5;
+      send(socket, validate().replace("Connection: close\r\n", "") + second.substring(0, split));
+      String head = readHead(socket.getInputStream());
+      assertThat(head).startsWith("HTTP/1.1 200 ");
+      socket.getInputStream().readNBytes(contentLength(head));
+      Thread.sleep(DEADLINE.multipliedBy(7).dividedBy(10));
+      send(socket, second.substring(split));
+
+      assertThat(readToTheEnd(socket)).startsWith("HTTP/1.1 200 ").endsWith("{\"valid\":true}");
+    }
+  }
+
+  @Test
   void aConnectionIdleBetweenRequestsIsLeftOpen() throws Exception {
     try (Socket socket = connect()) {
       send(socket, "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
