@@ -1,5 +1,6 @@
 package dev.licensekeys.http;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.concurrency.limits.Limit;
@@ -19,10 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One HTTP/1.1 connection under {@link SlowRequests}' deadline. It stands between Helidon and its
+ * One HTTP/1.1 connection under {@link SlowRequests}' deadlines. It stands between Helidon and its
  * HTTP/1.1 connection twice: as the connection Helidon runs, and as the context that connection
- * reads the client's bytes through, so that it knows when a read waits and for which part of a
- * request.
+ * reads the client's bytes through and writes its answers through, so that it knows when a read
+ * waits, for which part of a request, and when a write waits.
  */
 final class DeadlinedConnection
     implements ServerConnection, InterruptableTask<Void>, ConnectionContext {
@@ -40,17 +41,21 @@ final class DeadlinedConnection
   private final ConnectionContext server;
   private final SlowRequests deadline;
   private final DataReader reader;
+  private final DataWriter writer;
   private ServerConnection http1;
 
   private volatile Part part = Part.NONE;
   private volatile long partStarted;
   private volatile boolean reading;
+  private volatile long writeStarted;
+  private volatile boolean writing;
   private volatile boolean cut;
 
   DeadlinedConnection(ConnectionContext server, SlowRequests deadline) {
     this.server = server;
     this.deadline = deadline;
     this.reader = DataReader.create(this::read);
+    this.writer = new Writer();
   }
 
   void runs(ServerConnection http1) {
@@ -85,7 +90,7 @@ final class DeadlinedConnection
     if (part == Part.HEAD) {
       deadline.cutBeforeRoute(System.nanoTime() - partStarted);
     }
-    return new TooSlow();
+    return new TooSlow("the request did not arrive in time");
   }
 
   /** The request's headers have ended: from here a route has it. */
@@ -102,15 +107,20 @@ final class DeadlinedConnection
     part = Part.NONE;
   }
 
-  /** True when a read is waiting for the rest of a request that began before its deadline. */
+  /**
+   * True when a read is waiting for the rest of a request that began before its deadline, or a
+   * write has waited longer than the deadline for the client to take an answer.
+   */
   boolean overdue(long now) {
-    return reading && part != Part.NONE && now - partStarted > deadline.deadlineNanos();
+    long limit = deadline.deadlineNanos();
+    return (reading && part != Part.NONE && now - partStarted > limit)
+        || (writing && now - writeStarted > limit);
   }
 
   /**
-   * Ends the connection by closing its socket, which ends the waiting read with an error. Not by
-   * interrupting its thread: should the read have ended meanwhile, an interrupt could land in a
-   * database call.
+   * Ends the connection by closing its socket, which ends the waiting read or write with an error.
+   * Not by interrupting its thread: should the wait have ended meanwhile, an interrupt could land
+   * in a database call.
    */
   void cut() {
     cut = true;
@@ -121,10 +131,58 @@ final class DeadlinedConnection
     }
   }
 
-  /** The failed read of a request that took longer than its deadline to arrive. */
+  /**
+   * Writes an answer, watched: a client that stops reading its answers (or pipelines requests and
+   * never reads) would otherwise hold the connection in a blocked write for good.
+   */
+  private final class Writer implements DataWriter {
+    @Override
+    public void write(BufferData... buffers) {
+      watched(() -> server.dataWriter().write(buffers));
+    }
+
+    @Override
+    public void write(BufferData buffer) {
+      watched(() -> server.dataWriter().write(buffer));
+    }
+
+    @Override
+    public void writeNow(BufferData... buffers) {
+      watched(() -> server.dataWriter().writeNow(buffers));
+    }
+
+    @Override
+    public void writeNow(BufferData buffer) {
+      watched(() -> server.dataWriter().writeNow(buffer));
+    }
+
+    @Override
+    public void flush() {
+      server.dataWriter().flush();
+    }
+
+    @Override
+    public void close() {
+      server.dataWriter().close();
+    }
+
+    private void watched(Runnable write) {
+      writeStarted = System.nanoTime();
+      writing = true;
+      try {
+        write.run();
+      } catch (RuntimeException e) {
+        throw cut ? new TooSlow("the client did not take its answer in time") : e;
+      } finally {
+        writing = false;
+      }
+    }
+  }
+
+  /** The failed read or write of a client that took longer than its deadline. */
   static final class TooSlow extends ServerConnectionException {
-    TooSlow() {
-      super("request timed out", new TimeoutException("the request did not arrive in time"));
+    TooSlow(String what) {
+      super("the client was too slow", new TimeoutException(what));
     }
   }
 
@@ -174,7 +232,7 @@ final class DeadlinedConnection
 
   @Override
   public DataWriter dataWriter() {
-    return server.dataWriter();
+    return writer;
   }
 
   @Override

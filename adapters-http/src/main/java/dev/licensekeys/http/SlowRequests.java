@@ -15,20 +15,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A deadline for every request to arrive whole, its headers and its body, counted from its first
- * bytes. A connection whose read still waits for a request's bytes past it is closed without an
- * answer. Helidon 4.5.0 has no such deadline: its idle timeout interrupts a connection only while
- * it waits for a request line, so a client that sent a request's first line and then nothing, or
- * its headers a byte at a time, held one of the capped connections for good.
+ * Deadlines for a client's side of a connection: a request must arrive whole, headers and body,
+ * within the deadline from its first bytes, and each write of an answer must be taken by the client
+ * within the deadline. A connection that waits past either is closed without an answer. Helidon
+ * 4.5.0 has neither: its idle timeout interrupts a connection only while it waits for a request
+ * line, so a client that sent a request's first line and then nothing, or that stopped reading its
+ * answers, held one of the capped connections for good.
  *
  * <p>Only waiting for the client is cut: a connection between requests idles until Helidon's idle
  * timeout, and one whose route is working (in a database call) is left to finish. A connection cut
  * before a route had its request is counted under the route {@code unread} as a 408; one cut while
- * its route read the body is logged by the access log as a 408.
+ * its route read the body is logged by the access log as a 408; one cut in a write is logged with
+ * the status its route answered.
  */
 final class SlowRequests {
 
-  /** Long enough for 64 KiB at 2.2 KB/s; a proxy in front sends a request in far less. */
+  /**
+   * Long enough for a 64 KiB body, or a page of keys, at 2.2 KB/s; a proxy in front sends a request
+   * and takes an answer in far less.
+   */
   static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
 
   private final long deadlineNanos;

@@ -10,6 +10,7 @@ import io.vavr.control.Either;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deadline for a request to arrive, on a real server whose deadline is one second: what it
- * cuts, and what it leaves alone. The watchdog looks once a second, so a cut comes one to two
- * seconds after the request's first bytes.
+ * The deadlines for a client to send a request and take its answer, on a real server whose deadline
+ * is one second: what it cuts, and what it leaves alone. The watchdog looks once a second, so a cut
+ * comes one to two seconds after the wait began.
  */
 class SlowRequestsTest {
 
@@ -144,6 +145,25 @@ class SlowRequestsTest {
         .contains("\"route\":\"/licenses/validate\"")
         .contains("\"status\":408");
     assertThat(observed).containsExactly("POST /licenses/validate 408");
+    assertNoWarnings();
+  }
+
+  @Test
+  void aClientThatDoesNotTakeItsAnswersIsCut() throws Exception {
+    int requests = 600;
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4_096);
+      socket.connect(new InetSocketAddress("localhost", server.port()));
+      socket.setSoTimeout(10_000);
+      // 600 answers of 14 KB: more than the server's send buffer (4 MiB at most) and this
+      // client's receive buffer hold, so the server's write waits for the client to read.
+      send(socket, "GET /openapi.yaml HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests));
+      Thread.sleep(DEADLINE.multipliedBy(4));
+
+      String answers = readToTheEnd(socket);
+
+      assertThat(answers.split("HTTP/1.1 200 ", -1).length - 1).isBetween(1, requests - 1);
+    }
     assertNoWarnings();
   }
 
