@@ -146,9 +146,9 @@ public final class HttpApi {
 
   /**
    * What a server needs from this API besides its routes: its own refusals answered like the API's
-   * errors ({@link ServerRefusals}), HTTP/1.1 as {@link #http1} sets it, a deadline for each
-   * request to arrive ({@link SlowRequests}), and no more connections than the process has files
-   * for ({@link ConnectionCap}).
+   * errors ({@link ServerRefusals}), HTTP/1.1 as {@link #http1} sets it, deadlines for a client to
+   * send each request and take each answer ({@link SlowRequests}), and no more connections than the
+   * process has files for ({@link ConnectionCap}).
    *
    * <p>HTTP/1.1 is the only protocol, not also found on the class path: with a second candidate
    * Helidon first sorts each connection by its first line, and closes one it cannot sort (HTTP/1.0,
@@ -176,7 +176,7 @@ public final class HttpApi {
    * AccessLog}'s token check), and checking them cost each PATCH 0.37 µs of CPU, about 1%
    * (docs/BENCHMARKS.md, change 34). {@code slowRequests} hears where each request is.
    */
-  static Http1Config http1(SlowRequests slowRequests) {
+  private static Http1Config http1(SlowRequests slowRequests) {
     return Http1Config.builder()
         .validateRequestHeaders(true)
         .validateResponseHeaders(false)
