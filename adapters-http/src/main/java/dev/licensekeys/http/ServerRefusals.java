@@ -5,6 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -57,6 +58,14 @@ final class ServerRefusals implements DirectHandler {
       headers.set(HeaderNames.ACCEPT_ENCODING, "identity");
       return json(HttpError.unsupportedContentEncoding(), headers);
     }
+    if ((status.code() == 400 || status.code() == 501) && request.headers().size() > 0) {
+      // Helidon says only "Bad Request" (or "Not Implemented") for a head whose framing or Host
+      // breaks RFC 9112; the client is told which rule. No headers: the request line failed.
+      Optional<String> problem = RequestFraming.problem(request.headers());
+      if (problem.isPresent()) {
+        return json(new HttpError(status.code(), code(status.code()), problem.get()), headers);
+      }
+    }
     if (eventType == EventType.INTERNAL_ERROR && method.isEmpty()) {
       // A failure before Helidon knew the request is one in reading the client's bytes, yet
       // Helidon 4.5.0 calls some of them internal errors, and logs each 500 as a warning with a
@@ -64,9 +73,7 @@ final class ServerRefusals implements DirectHandler {
       // headers ended. They are the client's, and a 400 is not logged.
       return json(HttpError.badRequest("the request could not be read"), headers);
     }
-    String said =
-        status.code() == 505 ? "this service speaks HTTP/1.1 only" : status.reasonPhrase();
-    return json(new HttpError(status.code(), code(status.code()), said), headers);
+    return json(new HttpError(status.code(), code(status.code()), said(status)), headers);
   }
 
   private static TransportResponse json(HttpError error, ServerResponseHeaders headers) {
@@ -78,12 +85,21 @@ final class ServerRefusals implements DirectHandler {
         .build();
   }
 
+  private static String said(Status status) {
+    return switch (status.code()) {
+      case 400 -> "the request line or headers are not valid HTTP/1.1";
+      case 505 -> "this service speaks HTTP/1.1 only";
+      default -> status.reasonPhrase();
+    };
+  }
+
   private static String code(int status) {
     return switch (status) {
       case 400 -> "INVALID_REQUEST";
       case 413 -> "PAYLOAD_TOO_LARGE";
       case 414 -> "URI_TOO_LONG";
       case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
+      case 501 -> "NOT_IMPLEMENTED";
       case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
       default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_REQUEST";
     };

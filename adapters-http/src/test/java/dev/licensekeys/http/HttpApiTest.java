@@ -737,6 +737,34 @@ class HttpApiTest {
   }
 
   @Test
+  void aHeadThatBreaksAFramingRuleIsToldWhichOne() throws Exception {
+    String validation =
+        "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+    String both =
+        rawAnswerToTheEnd(
+            validation + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    String coded =
+        rawAnswerToTheEnd(validation + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+    String noHost = rawAnswerToTheEnd("GET /health/live HTTP/1.1\r\n\r\n");
+
+    assertThat(both)
+        .startsWith("HTTP/1.1 400 ")
+        .endsWith(
+            "{\"code\":\"INVALID_REQUEST\",\"message\":\"a request may not have both"
+                + " Content-Length and Transfer-Encoding\"}");
+    assertThat(coded)
+        .startsWith("HTTP/1.1 501 ")
+        .endsWith(
+            "{\"code\":\"NOT_IMPLEMENTED\",\"message\":\"a request's only transfer coding may be"
+                + " chunked, given once\"}");
+    assertThat(noHost)
+        .startsWith("HTTP/1.1 400 ")
+        .endsWith(
+            "{\"code\":\"INVALID_REQUEST\","
+                + "\"message\":\"the request line or headers are not valid HTTP/1.1\"}");
+  }
+
+  @Test
   void aMalformedChunkIsTheClientsFaultAndEndsTheConnection() throws Exception {
     try (RecordedLog api = RecordedLog.of(HttpApi.class.getName())) {
       for (String chunks :
