@@ -61,6 +61,12 @@ final class AccessLog implements Filter {
         exchange.header(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
         exchange.header(HeaderNames.CONNECTION, "close");
         exchange.fail(HttpError.stopping());
+      } else if (request.path().path() == null) {
+        // A target Helidon 4.5.0 parses without a path (a host with a dot and a port, as CONNECT
+        // sends it: "example.com:443") makes its routing fail on a null: a 500 and two warnings
+        // with stack traces per request.
+        new Exchange(request, response)
+            .fail(HttpError.badRequest("the request target must be a path, such as /license_keys"));
       } else {
         chain.proceed();
       }

@@ -36,6 +36,8 @@ final class RouteTemplates {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
+  static final String UNMATCHED = "unmatched";
+
   private RouteTemplates() {}
 
   /**
@@ -58,11 +60,14 @@ final class RouteTemplates {
   }
 
   static String of(String path) {
+    if (path == null) {
+      return UNMATCHED;
+    }
     for (int i = 0; i < PATTERNS.size(); i++) {
       if (PATTERNS.get(i).matcher(path).matches()) {
         return TEMPLATES.get(i);
       }
     }
-    return "unmatched";
+    return UNMATCHED;
   }
 }

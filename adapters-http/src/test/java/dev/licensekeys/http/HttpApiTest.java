@@ -737,6 +737,31 @@ class HttpApiTest {
   }
 
   @Test
+  void aTargetWithoutAPathIsTheClientsFaultNotAServerFailure() throws Exception {
+    try (RecordedLog helidon = RecordedLog.of("io.helidon.webserver")) {
+      // Helidon parses these without a path; its routing then failed on a null (a 500).
+      String connect =
+          rawAnswerToTheEnd(
+              "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n"
+                  + "Connection: close\r\n\r\n");
+      String get =
+          rawAnswerToTheEnd("GET a.b:c/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+      for (String answer : java.util.List.of(connect, get)) {
+        assertThat(answer)
+            .startsWith("HTTP/1.1 400 ")
+            .endsWith(
+                "{\"code\":\"INVALID_REQUEST\","
+                    + "\"message\":\"the request target must be a path, such as /license_keys\"}");
+      }
+      awaitLogged(2);
+      assertThat(observed).containsExactly("CONNECT unmatched 400", "GET unmatched 400");
+      assertThat(helidon.records())
+          .noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
+    }
+  }
+
+  @Test
   void aHeadThatBreaksAFramingRuleIsToldWhichOne() throws Exception {
     String validation =
         "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
