@@ -28,13 +28,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Requests that change no data, with one to three bytes changed, taken out or put in anywhere: the
  * request line, a header, the chunked framing, the body. Sent as bytes on a socket, so nothing
  * tidies them. Whatever the server makes of them, it never answers 5xx, and it logs no warning for
- * them: a client's malformed bytes are not the server's failure. (HostileInputProperties sends
- * well-formed HTTP with hostile content; these are the HTTP itself.)
+ * them: a client's malformed bytes are not the server's failure. So is any request target.
+ * (HostileInputProperties sends well-formed HTTP with hostile content; these are the HTTP itself.)
  */
 class MalformedWireProperties {
 
+  // Helidon's whole server: its routing and direct handlers log there too, not only the parser.
   private static final List<String> LOGGERS =
-      List.of("io.helidon.webserver.http1.Http1Connection", "dev.licensekeys.http.HttpApi");
+      List.of("io.helidon.webserver", "dev.licensekeys.http.HttpApi");
 
   private static final List<String> REQUESTS =
       List.of(
@@ -126,6 +127,26 @@ class MalformedWireProperties {
     }
   }
 
+  /**
+   * Any method with any request target made of the characters a URI may hold: the forms RFC 9112
+   * allows (a path, a URL, CONNECT's host and port, OPTIONS' asterisk) and everything near them.
+   * The server answers each, never 5xx, and logs no warning.
+   */
+  @Property(tries = 1_000)
+  void anyRequestTargetIsAnsweredAndNeverTheServersFailure(
+      @ForAll("methods") String method, @ForAll("targets") String target) throws Exception {
+    String request = method + " " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+
+    String answer = exchange(request.getBytes(StandardCharsets.ISO_8859_1));
+    String status = answer.isEmpty() ? "none" : answer.substring(0, Math.min(12, answer.length()));
+    ANSWERS.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+
+    assertThat(answer).as(request).matches("(?s)HTTP/1\\.1 [234]\\d\\d .*");
+    for (RecordedLog log : LOGS) {
+      assertThat(log.records()).as(request).noneMatch(MalformedWireProperties::isWarning);
+    }
+  }
+
   private static boolean isWarning(LogRecord record) {
     return record.getLevel().intValue() >= Level.WARNING.intValue();
   }
@@ -144,6 +165,27 @@ class MalformedWireProperties {
   @Provide
   Arbitrary<String> requests() {
     return Arbitraries.of(REQUESTS);
+  }
+
+  @Provide
+  Arbitrary<String> methods() {
+    return Arbitraries.of("GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE");
+  }
+
+  @Provide
+  Arbitrary<String> targets() {
+    Arbitrary<String> anything =
+        Arbitraries.strings()
+            .withChars("abz09./:?#%*@+-_~=&;,[]!$'()")
+            .ofMinLength(1)
+            .ofMaxLength(24);
+    Arbitrary<String> nearAPath =
+        Combinators.combine(
+                Arbitraries.of(
+                    "/", "/license_keys/", "/health/", "http://x/", "//", "x:1/", "a.b:"),
+                anything)
+            .as(String::concat);
+    return Arbitraries.oneOf(anything, nearAPath);
   }
 
   @Provide
