@@ -10,9 +10,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The server's own refusals, of requests that never reach a route (a prologue it cannot parse, a
- * URI or headers too long, a coded body), answered as JSON {code, message} like every other error.
- * The message never echoes the request. They are not in the access log, which would let any client
- * fill it, but they are counted, under the route {@code unread}.
+ * URI or headers too long, a coded body, a body framed two ways), answered as JSON {code, message}
+ * like every other error. The message never echoes the request. They are not in the access log,
+ * which would let any client fill it, but they are counted, under the route {@code unread}.
  */
 final class ServerRefusals implements DirectHandler {
 

@@ -27,12 +27,7 @@ class ConnectionFloodIT {
 
   @Test
   void aFloodOfConnectionsPassesAndTheServiceServesAgain() throws Exception {
-    Path file = Path.of("target", "h2", "flood-" + UUID.randomUUID()).toAbsolutePath();
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"),
-            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
-            List.of())) {
+    try (ServiceProcess service = withFewFiles()) {
       Client client = Client.of(service.port(), service.demoApiKey());
       List<Socket> flood = new ArrayList<>();
       try {
@@ -57,12 +52,7 @@ class ConnectionFloodIT {
 
   @Test
   void aFloodThatHoldsOnIsCutByTheRequestDeadlineAndTheServiceServesMeanwhile() throws Exception {
-    Path file = Path.of("target", "h2", "held-" + UUID.randomUUID()).toAbsolutePath();
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"),
-            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
-            List.of())) {
+    try (ServiceProcess service = withFewFiles()) {
       Client client = Client.of(service.port(), service.demoApiKey());
       List<Socket> flood = new ArrayList<>();
       try {
@@ -89,6 +79,15 @@ class ConnectionFloodIT {
       assertThat(service.isAlive()).isTrue();
       assertThat(service.output()).noneMatch(line -> line.contains("WARNING"));
     }
+  }
+
+  /** The service on a fresh H2 file, in a process that may open {@link #OPEN_FILES} files. */
+  private static ServiceProcess withFewFiles() throws Exception {
+    Path file = Path.of("target", "h2", "flood-" + UUID.randomUUID()).toAbsolutePath();
+    return ServiceProcess.start(
+        List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"),
+        Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
+        List.of());
   }
 
   /** A connection whose request's headers never end. */
