@@ -86,6 +86,8 @@ public final class Application implements AutoCloseable {
                   WebServer.builder()
                       .port(configuration.port())
                       .shutdownHook(false)
+                      .idleConnectionTimeout(configuration.idleConnectionTimeout())
+                      .idleConnectionPeriod(idleCheckEvery(configuration.idleConnectionTimeout()))
                       .routing(routes))
               .build()
               .start();
@@ -128,6 +130,15 @@ public final class Application implements AutoCloseable {
             clock);
     return new UseCases(
         keys, keys, keys, keys, instances, instances, instances, licensing, licensing, licensing);
+  }
+
+  /**
+   * How often Helidon looks for idle connections: its 2 minutes, or the timeout when it is shorter,
+   * so that a short timeout is kept to within itself again.
+   */
+  static Duration idleCheckEvery(Duration idleTimeout) {
+    Duration helidons = Duration.ofMinutes(2);
+    return idleTimeout.compareTo(helidons) < 0 ? idleTimeout : helidons;
   }
 
   static boolean databaseUnavailable(Throwable error) {

@@ -3,20 +3,31 @@ package dev.licensekeys.app;
 import dev.licensekeys.http.PublicRateLimit;
 import dev.licensekeys.persistence.DatabaseSettings;
 import io.vavr.control.Either;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * The service's settings, from the environment: PORT, DATABASE_URL, _USER, _PASSWORD, and the
- * public routes' rate limit per client address, PUBLIC_RATE_LIMIT_PER_MINUTE and _BURST; LOG_LEVEL
- * is only checked.
+ * The service's settings, from the environment: PORT, DATABASE_URL, _USER, _PASSWORD, the public
+ * routes' rate limit per client address, PUBLIC_RATE_LIMIT_PER_MINUTE and _BURST, and how long a
+ * connection may idle, IDLE_CONNECTION_TIMEOUT_SECONDS; LOG_LEVEL is only checked.
  */
-public record Configuration(int port, DatabaseSettings database, PublicRateLimit rateLimit) {
+public record Configuration(
+    int port,
+    DatabaseSettings database,
+    PublicRateLimit rateLimit,
+    Duration idleConnectionTimeout) {
 
   public Configuration(int port, DatabaseSettings database) {
-    this(port, database, PublicRateLimit.defaults());
+    this(port, database, PublicRateLimit.defaults(), DEFAULT_IDLE_CONNECTION_TIMEOUT);
   }
 
   public static final int DEFAULT_PORT = 8080;
+
+  /**
+   * Helidon's own default. Long on purpose: a load balancer in front must close an idle connection
+   * before the service does, or it sends a request on a connection being closed.
+   */
+  public static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofMinutes(5);
 
   /** The settings, or one sentence saying which variable is wrong and how to fix it. */
   public static Either<String, Configuration> fromEnvironment(Map<String, String> environment) {
@@ -57,11 +68,20 @@ public record Configuration(int port, DatabaseSettings database, PublicRateLimit
                 + burst
                 + "'");
       }
+      String idle = environment.getOrDefault("IDLE_CONNECTION_TIMEOUT_SECONDS", "300").strip();
+      if (!idle.matches("[1-9][0-9]{0,4}") || Integer.parseInt(idle) > 86_400) {
+        return Either.left(
+            "IDLE_CONNECTION_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 86400,"
+                + " got '"
+                + idle
+                + "'");
+      }
       return Either.right(
           new Configuration(
               port,
               database,
-              new PublicRateLimit(Integer.parseInt(perMinute), Integer.parseInt(burst))));
+              new PublicRateLimit(Integer.parseInt(perMinute), Integer.parseInt(burst)),
+              Duration.ofSeconds(Integer.parseInt(idle))));
     } catch (IllegalArgumentException e) {
       return Either.left(e.getMessage());
     }

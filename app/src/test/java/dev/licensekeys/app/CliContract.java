@@ -217,6 +217,18 @@ abstract class CliContract {
   }
 
   @Test
+  void aWrongIdleTimeoutEndsInOneLineAndExitCode1() {
+    environment.put("IDLE_CONNECTION_TIMEOUT_SECONDS", "0");
+
+    assertThat(run()).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "license-keys: IDLE_CONNECTION_TIMEOUT_SECONDS must be a whole number of seconds from 1"
+                + " to 86400, got '0'"
+                + System.lineSeparator());
+  }
+
+  @Test
   void aWrongLogLevelEndsInOneLineAndExitCode1() {
     environment.put("LOG_LEVEL", "verbose");
 
