@@ -68,7 +68,12 @@ public record Configuration(
                 + burst
                 + "'");
       }
-      String idle = environment.getOrDefault("IDLE_CONNECTION_TIMEOUT_SECONDS", "300").strip();
+      String idle =
+          environment
+              .getOrDefault(
+                  "IDLE_CONNECTION_TIMEOUT_SECONDS",
+                  String.valueOf(DEFAULT_IDLE_CONNECTION_TIMEOUT.toSeconds()))
+              .strip();
       if (!idle.matches("[1-9][0-9]{0,4}") || Integer.parseInt(idle) > 86_400) {
         return Either.left(
             "IDLE_CONNECTION_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 86400,"
