@@ -111,7 +111,8 @@ class SlowRequestsTest {
   void theDeadlineCountsFromTheFirstByteNotFromTheLastOne() throws Exception {
     try (Socket socket = connect()) {
       long started = System.nanoTime();
-      byte[] head = "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes();
+      byte[] head =
+          "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
       try {
         // A byte every 200 ms, for longer than the deadline and the watchdog's look together.
         for (int i = 0; System.nanoTime() - started < Duration.ofSeconds(4).toNanos(); i++) {
