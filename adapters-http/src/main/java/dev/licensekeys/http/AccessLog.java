@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * one, and is echoed in the response. Headers and bodies are never logged, so neither an API key
  * nor a license key string can reach the log.
  *
- * <p>As the one filter every request passes, it also answers 503 while the service stops, and ends
- * a connection whose response said {@code Connection: close} ({@link ClosingConnections}): a filter
- * more would cost every request its pass through the chain.
+ * <p>As the one filter every request passes, it also answers 503 while the service stops, refuses a
+ * target without a path before Helidon's routing fails on it, and ends a connection whose response
+ * said {@code Connection: close} ({@link ClosingConnections}): a filter more would cost every
+ * request its pass through the chain.
  */
 final class AccessLog implements Filter {
 

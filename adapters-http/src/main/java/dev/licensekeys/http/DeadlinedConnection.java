@@ -63,6 +63,8 @@ final class DeadlinedConnection
   }
 
   private byte[] read() {
+    // Bytes Helidon read before this connection was made (it does when it must choose between
+    // protocols; with HTTP/1.1 alone it does not) come first.
     DataReader buffered = server.dataReader();
     if (buffered.available() > 0) {
       return buffered.readBytes(buffered.available());

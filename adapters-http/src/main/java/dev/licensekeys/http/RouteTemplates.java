@@ -36,7 +36,7 @@ final class RouteTemplates {
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
-  static final String UNMATCHED = "unmatched";
+  private static final String UNMATCHED = "unmatched";
 
   private RouteTemplates() {}
 
