@@ -15,6 +15,6 @@ wait_for() { for _ in $(seq 1 600); do grep -q "listening on" "$1" && return 0; 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # steal_and_total_ticks: the machine's CPU time the hypervisor gave to other guests (steal) and
 # all of its CPU time, in clock ticks since boot. On a shared virtual machine the steal is one
-# thing that moves a run's speeds from one day to the next (not the only one: BENCHMARKS.md, the
-# fifteenth session's runs), so bench/run reports its share.
+# thing that moves a run's speeds from one day to the next (not the only one: BENCHMARKS.md,
+# "Reading the numbers"), so bench/run reports its share.
 steal_and_total_ticks() { awk '/^cpu / {total = 0; for (i = 2; i <= 9; i++) total += $i; print $9, total}' /proc/stat; }
