@@ -14,6 +14,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
@@ -165,6 +166,8 @@ public final class HttpApi {
         Http1ConnectionSelector.builder().config(http1(slowRequests)).build();
     return server
         .directHandlers(directHandlers())
+        // Lets ServerRefusals hear why Helidon refused a request, which it never repeats.
+        .errorHandling(ErrorHandling.builder().includeEntity(true).build())
         .protocolsDiscoverServices(false)
         .addConnectionSelector(slowRequests.around(http1))
         .maxTcpConnections(ConnectionCap.ofThisProcess());
@@ -178,6 +181,7 @@ public final class HttpApi {
    */
   private static Http1Config http1(SlowRequests slowRequests) {
     return Http1Config.builder()
+        .maxHeadersSize(MAX_HEADERS_BYTES)
         .validateRequestHeaders(true)
         .validateResponseHeaders(false)
         .addReceiveListener(slowRequests.receiving())
@@ -193,6 +197,9 @@ public final class HttpApi {
     }
     return builder.build();
   }
+
+  /** All of a request's headers together, at most: Helidon's default, named for the refusal. */
+  static final int MAX_HEADERS_BYTES = 16_384;
 
   /** Seconds a client should wait before retrying when the database is away. */
   static final String RETRY_AFTER_SECONDS = "2";

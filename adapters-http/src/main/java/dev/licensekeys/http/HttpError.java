@@ -52,6 +52,13 @@ public record HttpError(int status, String code, String message) {
     return new HttpError(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + limit + " bytes");
   }
 
+  static HttpError headersTooLarge(int limit) {
+    return new HttpError(
+        431,
+        "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        "the request's headers must be at most " + limit + " bytes in all");
+  }
+
   static HttpError unavailable() {
     return new HttpError(
         503,

@@ -18,6 +18,9 @@ final class ServerRefusals implements DirectHandler {
 
   static final String ROUTE = "unread";
 
+  /** Helidon 4.5.0's reason for a head over its size limit, which it answers with a bare 400. */
+  static final String HEADERS_TOO_LARGE = "Header size exceeded";
+
   private final BooleanSupplier stopping;
   private final Operations.RequestObserver observer;
 
@@ -35,7 +38,7 @@ final class ServerRefusals implements DirectHandler {
       String message) {
     // An error handler must not fail itself: no method is taken as an unknown one.
     String method = Objects.requireNonNullElse(request.method(), "");
-    TransportResponse response = refusal(request, method, eventType, status, headers);
+    TransportResponse response = refusal(request, method, eventType, status, headers, message);
     observer.observed(ROUTE, RouteTemplates.methodLabel(method), response.status().code(), 0);
     return response;
   }
@@ -45,11 +48,16 @@ final class ServerRefusals implements DirectHandler {
       String method,
       EventType eventType,
       Status status,
-      ServerResponseHeaders headers) {
+      ServerResponseHeaders headers,
+      String reason) {
     if (stopping.getAsBoolean() && status.code() >= 500) {
       // A request the server read as it was stopping: not a failure, a retry elsewhere.
       headers.set(HeaderNames.RETRY_AFTER, HttpApi.RETRY_AFTER_SECONDS);
       return json(HttpError.stopping(), headers);
+    }
+    if (eventType == EventType.BAD_REQUEST && HEADERS_TOO_LARGE.equals(reason)) {
+      // RFC 6585's 431, so that a client whose cookies or tokens outgrew the limit can tell.
+      return json(HttpError.headersTooLarge(HttpApi.MAX_HEADERS_BYTES), headers);
     }
     if (status.code() == 400 && request.headers().contains(HeaderNames.CONTENT_ENCODING)) {
       // Helidon refuses any coded body with a bare 400; RFC 9110 answers it 415 and says which

@@ -790,6 +790,32 @@ class HttpApiTest {
   }
 
   @Test
+  void headersOverTheLimitAreRefusedAs431AndHeadersUnderItAreServed() throws Exception {
+    String oneLargeHeader =
+        rawAnswerToTheEnd(
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nCookie: " + "c".repeat(17_000) + "\r\n\r\n");
+    StringBuilder manyHeaders = new StringBuilder("GET /health/live HTTP/1.1\r\nHost: x\r\n");
+    for (int i = 0; i < 2_000; i++) {
+      manyHeaders.append("X-Header-").append(i).append(": v\r\n");
+    }
+    String manySmallHeaders = rawAnswerToTheEnd(manyHeaders.append("\r\n").toString());
+    String underTheLimit =
+        rawAnswerToTheEnd(
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: "
+                + "c".repeat(15_000)
+                + "\r\n\r\n");
+
+    for (String refused : java.util.List.of(oneLargeHeader, manySmallHeaders)) {
+      assertThat(refused)
+          .startsWith("HTTP/1.1 431 ")
+          .endsWith(
+              "{\"code\":\"REQUEST_HEADER_FIELDS_TOO_LARGE\","
+                  + "\"message\":\"the request's headers must be at most 16384 bytes in all\"}");
+    }
+    assertThat(underTheLimit).startsWith("HTTP/1.1 200 ");
+  }
+
+  @Test
   void aMalformedChunkIsTheClientsFaultAndEndsTheConnection() throws Exception {
     try (RecordedLog api = RecordedLog.of(HttpApi.class.getName())) {
       for (String chunks :

@@ -94,6 +94,32 @@ class ServerRefusalsTest {
   }
 
   @Test
+  void headersOverTheLimitAre431WithTheLimitAndOtherBadHeadsStay400() {
+    TransportResponse tooLarge =
+        refusals.handle(
+            TransportRequest.empty(),
+            EventType.BAD_REQUEST,
+            Status.BAD_REQUEST_400,
+            ServerResponseHeaders.create(),
+            ServerRefusals.HEADERS_TOO_LARGE);
+    TransportResponse otherwise =
+        refusals.handle(
+            TransportRequest.empty(),
+            EventType.BAD_REQUEST,
+            Status.BAD_REQUEST_400,
+            ServerResponseHeaders.create(),
+            "Bad header");
+
+    assertThat(tooLarge.status().code()).isEqualTo(431);
+    assertThat(body(tooLarge))
+        .isEqualTo(
+            "{\"code\":\"REQUEST_HEADER_FIELDS_TOO_LARGE\","
+                + "\"message\":\"the request's headers must be at most 16384 bytes in all\"}");
+    assertThat(otherwise.status().code()).isEqualTo(400);
+    assertThat(observed).containsExactly("unread 431", "unread 400");
+  }
+
+  @Test
   void anotherRefusalKeepsItsStatusWithACodeAndNoEcho() {
     TransportResponse response = refuse(EventType.BAD_REQUEST, Status.create(431));
 
