@@ -41,6 +41,12 @@ final class Exchange {
     return Option.ofOptional(request.headers().first(name));
   }
 
+  /** A list header's lines joined into one list, as RFC 9110 reads them; none when absent. */
+  Option<String> list(HeaderName name) {
+    return Option.when(request.headers().contains(name), () -> request.headers().get(name))
+        .map(header -> String.join(", ", header.allValues()));
+  }
+
   /** The connection's peer: behind a proxy, the proxy. */
   java.net.SocketAddress peer() {
     return request.remotePeer().address();

@@ -221,7 +221,7 @@ public final class HttpApi {
   }
 
   private void updateLicenseKey(Exchange exchange, Caller caller) {
-    Option<Option<Long>> expected = IfMatch.parse(exchange.header(HeaderNames.IF_MATCH));
+    Option<Option<Long>> expected = IfMatch.parse(exchange.list(HeaderNames.IF_MATCH));
     if (expected.isEmpty()) {
       exchange.fail(
           new HttpError(412, "PRECONDITION_FAILED", "If-Match must be an ETag this API gave"));
@@ -503,6 +503,13 @@ public final class HttpApi {
   private Handler authenticated(BiConsumer<Exchange, Caller> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
+      Option<HttpError> repeated =
+          SingleHeaders.repeated(
+              req.headers(), HeaderNames.AUTHORIZATION, HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY);
+      if (repeated.isDefined()) {
+        exchange.fail(repeated.get());
+        return;
+      }
       authenticator
           .authenticate(exchange.header(HeaderNames.AUTHORIZATION))
           .peek(caller -> route.accept(exchange, caller))
@@ -522,6 +529,12 @@ public final class HttpApi {
   private Handler open(java.util.function.Consumer<Exchange> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
+      Option<HttpError> repeated =
+          SingleHeaders.repeated(req.headers(), HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY);
+      if (repeated.isDefined()) {
+        exchange.fail(repeated.get());
+        return;
+      }
       Option<Duration> wait = operations.rateLimit().admit(exchange.peer());
       if (wait.isDefined()) {
         exchange.header(

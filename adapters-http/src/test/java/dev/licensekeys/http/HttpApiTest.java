@@ -211,6 +211,50 @@ class HttpApiTest {
   }
 
   @Test
+  void ifMatchOnTwoLinesIsOneListAndSoRefused() throws Exception {
+    HttpResponse<String> response =
+        authed(
+            "PATCH", "/license_keys/" + key.id(), "{}", "If-Match", "\"3\"", "If-Match", "\"4\"");
+
+    assertThat(response.statusCode()).isEqualTo(412);
+    assertThat(received.get()).isNull();
+  }
+
+  @Test
+  void aHeaderOfOneValueSentTwiceIsRefusedBeforeTheRoute() throws Exception {
+    String activation = "{\"license_key\": \"K\", \"name\": \"m1\"}";
+    HttpResponse<String> twoApiKeys =
+        send(
+            "GET",
+            "/license_keys/" + key.id(),
+            null,
+            "Authorization",
+            "Bearer " + SECRET,
+            "Authorization",
+            "Bearer lk_another");
+    HttpResponse<String> twoTypes =
+        authed("PATCH", "/license_keys/" + key.id(), "{}", "Content-Type", "text/plain");
+    HttpResponse<String> twoIdempotencyKeys =
+        postJson("/licenses/activate", activation, "Idempotency-Key", "a", "Idempotency-Key", "b");
+
+    assertThat(java.util.List.of(twoApiKeys, twoTypes, twoIdempotencyKeys))
+        .extracting(HttpResponse::statusCode)
+        .containsOnly(400);
+    assertThat(twoApiKeys.body())
+        .isEqualTo(
+            "{\"code\":\"INVALID_REQUEST\",\"message\":\"send the Authorization header once\"}");
+    assertThat(twoTypes.body()).contains("\"send the Content-Type header once\"");
+    assertThat(twoIdempotencyKeys.body()).contains("\"send the Idempotency-Key header once\"");
+    assertThat(received.get()).isNull();
+
+    // A public route ignores Authorization, on any number of lines.
+    assertThat(
+            postJson("/licenses/activate", activation, "Authorization", "a", "Authorization", "b")
+                .statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
   void anAuthenticatedRequestRecordsWhenTheKeyWasLastUsed() throws Exception {
     authed("GET", "/license_keys/" + key.id(), null);
 
