@@ -590,6 +590,18 @@ class HttpApiTest {
   }
 
   @Test
+  void aQueryParameterTheApiDoesNotKnowIsIgnored() throws Exception {
+    authed("GET", "/license_keys?status=active&page_size=5", null);
+    Object known = received.get();
+
+    HttpResponse<String> response =
+        authed("GET", "/license_keys?status=active&brand_id=b&page_size=5&sort=desc", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(received.get()).isEqualTo(known);
+  }
+
+  @Test
   void aFailureInsideIsA500ThatRevealsNothing() throws Exception {
     HttpResponse<String> response = postJson("/licenses/validate", "{\"license_key\": \"boom\"}");
 
