@@ -10,6 +10,7 @@ import dev.licensekeys.domain.port.in.UpdateLicenseKeyCommand;
 import dev.licensekeys.domain.port.in.ValidateLicenseCommand;
 import dev.licensekeys.domain.port.out.IdempotencyRecords;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
@@ -444,9 +445,8 @@ public final class HttpApi {
         });
   }
 
-  static final io.helidon.http.HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
-  static final io.helidon.http.HeaderName IDEMPOTENT_REPLAYED =
-      HeaderNames.create("Idempotent-Replayed");
+  static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+  static final HeaderName IDEMPOTENT_REPLAYED = HeaderNames.create("Idempotent-Replayed");
 
   private void deactivate(Exchange exchange) {
     respond(
@@ -503,11 +503,8 @@ public final class HttpApi {
   private Handler authenticated(BiConsumer<Exchange, Caller> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
-      Option<HttpError> repeated =
-          SingleHeaders.repeated(
-              req.headers(), HeaderNames.AUTHORIZATION, HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY);
-      if (repeated.isDefined()) {
-        exchange.fail(repeated.get());
+      if (refusedForRepeating(
+          exchange, HeaderNames.AUTHORIZATION, HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY)) {
         return;
       }
       authenticator
@@ -529,10 +526,7 @@ public final class HttpApi {
   private Handler open(java.util.function.Consumer<Exchange> route) {
     return (req, res) -> {
       Exchange exchange = new Exchange(req, res);
-      Option<HttpError> repeated =
-          SingleHeaders.repeated(req.headers(), HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY);
-      if (repeated.isDefined()) {
-        exchange.fail(repeated.get());
+      if (refusedForRepeating(exchange, HeaderNames.CONTENT_TYPE, IDEMPOTENCY_KEY)) {
         return;
       }
       Option<Duration> wait = operations.rateLimit().admit(exchange.peer());
@@ -547,6 +541,13 @@ public final class HttpApi {
       }
       route.accept(exchange);
     };
+  }
+
+  /** Refuses the request, and says so, when it sends one of {@code names} on two lines. */
+  private static boolean refusedForRepeating(Exchange exchange, HeaderName... names) {
+    Option<HttpError> repeated = SingleHeaders.repeated(exchange.request().headers(), names);
+    repeated.forEach(exchange::fail);
+    return repeated.isDefined();
   }
 
   /** A 405 for a route's other methods, with the Allow header RFC 9110 asks of one. */

@@ -847,19 +847,19 @@ class HttpApiTest {
 
   @Test
   void headersOverTheLimitAreRefusedAs431AndHeadersUnderItAreServed() throws Exception {
+    // Answers read by their length, not to the end: the server closes a refused connection with
+    // the client's bytes unread, which may reset it once the answer is in.
     String oneLargeHeader =
-        rawAnswerToTheEnd(
+        rawExchange(
             "GET /health/live HTTP/1.1\r\nHost: x\r\nCookie: " + "c".repeat(17_000) + "\r\n\r\n");
     StringBuilder manyHeaders = new StringBuilder("GET /health/live HTTP/1.1\r\nHost: x\r\n");
     for (int i = 0; i < 2_000; i++) {
       manyHeaders.append("X-Header-").append(i).append(": v\r\n");
     }
-    String manySmallHeaders = rawAnswerToTheEnd(manyHeaders.append("\r\n").toString());
+    String manySmallHeaders = rawExchange(manyHeaders.append("\r\n").toString());
     String underTheLimit =
-        rawAnswerToTheEnd(
-            "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: "
-                + "c".repeat(15_000)
-                + "\r\n\r\n");
+        rawExchange(
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nCookie: " + "c".repeat(15_000) + "\r\n\r\n");
 
     for (String refused : java.util.List.of(oneLargeHeader, manySmallHeaders)) {
       assertThat(refused)
