@@ -394,7 +394,8 @@ public final class HttpApi {
       byte[] body,
       java.util.function.Supplier<Either<HttpError, Answer>> answer) {
     if (!key.matches("[\\x21-\\x7e]{1,255}")) {
-      exchange.fail(HttpError.badBody("Idempotency-Key must be 1 to 255 visible ASCII characters"));
+      exchange.fail(
+          HttpError.badRequest("Idempotency-Key must be 1 to 255 visible ASCII characters"));
       return;
     }
     String fingerprint =

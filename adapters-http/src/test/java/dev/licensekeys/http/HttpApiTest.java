@@ -1001,14 +1001,17 @@ class HttpApiTest {
 
   @Test
   void anIdempotencyKeyMustBeVisibleAscii() throws Exception {
-    HttpResponse<String> response =
-        postJson(
-            "/licenses/activate",
-            "{\"license_key\": \"K\", \"name\": \"m1\"}",
-            "Idempotency-Key",
-            "x".repeat(256));
+    String activation = "{\"license_key\": \"K\", \"name\": \"m1\"}";
+    for (String key : java.util.List.of("x".repeat(256), "", "two words")) {
+      HttpResponse<String> response =
+          postJson("/licenses/activate", activation, "Idempotency-Key", key);
 
-    assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.statusCode()).as(key).isEqualTo(400);
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"code\":\"INVALID_REQUEST\","
+                  + "\"message\":\"Idempotency-Key must be 1 to 255 visible ASCII characters\"}");
+    }
     assertThat(activations).hasValue(0);
   }
 
