@@ -86,11 +86,18 @@ final class ServerRefusals implements DirectHandler {
 
   private static TransportResponse json(HttpError error, ServerResponseHeaders headers) {
     return TransportResponse.builder()
-        .status(Status.create(error.status()))
+        .status(status(error.status()))
         .headers(headers)
         .header(HeaderNames.CONTENT_TYPE, "application/json")
         .entity(Responses.error(error))
         .build();
+  }
+
+  /** Helidon 4.5.0 has no 431 of its own, and would send the number as its reason phrase. */
+  private static Status status(int code) {
+    return code == 431
+        ? Status.create(431, "Request Header Fields Too Large")
+        : Status.create(code);
   }
 
   private static String said(Status status) {

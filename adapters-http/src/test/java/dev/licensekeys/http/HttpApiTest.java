@@ -863,7 +863,7 @@ class HttpApiTest {
 
     for (String refused : java.util.List.of(oneLargeHeader, manySmallHeaders)) {
       assertThat(refused)
-          .startsWith("HTTP/1.1 431 ")
+          .startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
           .endsWith(
               "{\"code\":\"REQUEST_HEADER_FIELDS_TOO_LARGE\","
                   + "\"message\":\"the request's headers must be at most 16384 bytes in all\"}");
