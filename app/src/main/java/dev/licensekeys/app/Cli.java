@@ -174,8 +174,16 @@ public final class Cli implements Callable<Integer> {
       @Override
       public Integer call() {
         Cli cli = apiKeys.cli;
-        if (business.isBlank() || name.isBlank() || (brand != null && brand.isBlank())) {
-          cli.err.println("license-keys: --business, --brand and --name must not be blank");
+        io.vavr.control.Option<String> problem =
+            OptionText.problem("--business", business, OptionText.ID_MAX)
+                .orElse(
+                    () ->
+                        brand == null
+                            ? io.vavr.control.Option.none()
+                            : OptionText.problem("--brand", brand, OptionText.ID_MAX))
+                .orElse(() -> OptionText.problem("--name", name, OptionText.NAME_MAX));
+        if (problem.isDefined()) {
+          cli.err.println(problem.get());
           return BAD_INPUT;
         }
         return cli.withDatabase(

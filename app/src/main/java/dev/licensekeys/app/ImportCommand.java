@@ -47,8 +47,10 @@ final class ImportCommand implements Callable<Integer> {
       cli.err.println("license-keys: cannot read " + file);
       return Cli.BAD_INPUT;
     }
-    if (business.isBlank()) {
-      cli.err.println("license-keys: --business must not be blank");
+    io.vavr.control.Option<String> problem =
+        OptionText.problem("--business", business, OptionText.ID_MAX);
+    if (problem.isDefined()) {
+      cli.err.println(problem.get());
       return Cli.BAD_INPUT;
     }
     return cli.withDatabase(this::importWith);

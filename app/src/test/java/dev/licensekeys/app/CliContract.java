@@ -182,6 +182,28 @@ abstract class CliContract {
   }
 
   @Test
+  void aBlankOrTooLongOptionEndsInOneLineAndChangesNothing() throws Exception {
+    Path file = file("{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\"}");
+
+    assertThat(run("api-key", "create", "--business", business, "--name", "n".repeat(256)))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo("license-keys: --name must be 1 to 255 characters, not blank\n");
+    assertThat(run("api-key", "create", "--business", business, "--brand", " ")).isEqualTo(1);
+    assertThat(err.toString()).contains("--brand must be 1 to 64 characters, not blank");
+    assertThat(run("api-key", "create", "--business", "b".repeat(65))).isEqualTo(1);
+    assertThat(err.toString()).contains("--business must be 1 to 64 characters, not blank");
+    assertThat(run("import", file.toString(), "--business", "b".repeat(65))).isEqualTo(1);
+    assertThat(err.toString()).contains("--business must be 1 to 64 characters, not blank");
+
+    assertThat(this.<Boolean>withAdapters(a -> a.apiKeys().list(business).isEmpty())).isTrue();
+    assertThat(
+            this.<Boolean>withAdapters(
+                a -> a.customers().findById("b".repeat(65), "cus_1").isEmpty()))
+        .isTrue();
+  }
+
+  @Test
   void usageErrorsExitWith2AndHelpWith0() {
     assertThat(run("api-key", "create")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--business");
