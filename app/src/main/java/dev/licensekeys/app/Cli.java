@@ -175,13 +175,13 @@ public final class Cli implements Callable<Integer> {
       public Integer call() {
         Cli cli = apiKeys.cli;
         io.vavr.control.Option<String> problem =
-            OptionText.problem("--business", business, OptionText.ID_MAX)
+            OptionText.problem("--business", business, ColumnLengths.ID)
                 .orElse(
                     () ->
                         brand == null
                             ? io.vavr.control.Option.none()
-                            : OptionText.problem("--brand", brand, OptionText.ID_MAX))
-                .orElse(() -> OptionText.problem("--name", name, OptionText.NAME_MAX));
+                            : OptionText.problem("--brand", brand, ColumnLengths.ID))
+                .orElse(() -> OptionText.problem("--name", name, ColumnLengths.TEXT));
         if (problem.isDefined()) {
           cli.err.println(problem.get());
           return BAD_INPUT;

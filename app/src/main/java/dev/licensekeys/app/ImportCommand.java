@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
       return Cli.BAD_INPUT;
     }
     io.vavr.control.Option<String> problem =
-        OptionText.problem("--business", business, OptionText.ID_MAX);
+        OptionText.problem("--business", business, ColumnLengths.ID);
     if (problem.isDefined()) {
       cli.err.println(problem.get());
       return Cli.BAD_INPUT;

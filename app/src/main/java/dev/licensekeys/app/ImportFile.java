@@ -138,7 +138,7 @@ final class ImportFile {
 
   private void customer(Line line) {
     line.only(CUSTOMER_FIELDS);
-    String id = line.text("customer_id", true);
+    String id = line.id("customer_id", true);
     String name = line.text("name", true);
     String email = line.text("email", true);
     if (line.ok()) {
@@ -148,9 +148,9 @@ final class ImportFile {
 
   private void product(Line line) {
     line.only(PRODUCT_FIELDS);
-    String id = line.text("product_id", true);
+    String id = line.id("product_id", true);
     String name = line.text("name", false);
-    String brand = line.text("brand_id", false);
+    String brand = line.id("brand_id", false);
     if (line.ok()) {
       products.put(
           id, new Product(id, businessId, brand == null ? businessId : brand, Option.of(name)));
@@ -164,8 +164,8 @@ final class ImportFile {
       line.problem("id", "must be lic_ and 21 letters or digits");
     }
     String key = line.text("key", true);
-    String customerId = line.text("customer_id", true);
-    String productId = line.text("product_id", true);
+    String customerId = line.id("customer_id", true);
+    String productId = line.id("product_id", true);
     Integer limit = line.integer("activations_limit");
     Integer count = line.integer("instances_count");
     if (count != null && count != 0) {
@@ -183,8 +183,8 @@ final class ImportFile {
       }
     }
     Boolean disabled = line.bool("disabled");
-    String paymentId = line.text("payment_id", false);
-    String subscriptionId = line.text("subscription_id", false);
+    String paymentId = line.id("payment_id", false);
+    String subscriptionId = line.id("subscription_id", false);
     if (key != null && lineOfKey.containsKey(key)) {
       line.problem("key", "repeats the key of line " + lineOfKey.get(key));
     }
@@ -302,6 +302,14 @@ final class ImportFile {
     }
 
     String text(String field, boolean required) {
+      return text(field, required, ColumnLengths.TEXT);
+    }
+
+    String id(String field, boolean required) {
+      return text(field, required, ColumnLengths.ID);
+    }
+
+    private String text(String field, boolean required, int max) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         if (required) {
@@ -309,8 +317,8 @@ final class ImportFile {
         }
         return null;
       }
-      if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > 255) {
-        problem(field, "must be a non-blank string of at most 255 characters");
+      if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > max) {
+        problem(field, "must be a non-blank string of at most " + max + " characters");
         return null;
       }
       Option<String> unstorable = StorableText.problem(value.textValue());

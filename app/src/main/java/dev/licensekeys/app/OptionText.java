@@ -2,17 +2,8 @@ package dev.licensekeys.app;
 
 import io.vavr.control.Option;
 
-/**
- * The operator's text options, checked before they reach a column that would refuse them: a
- * database's "value too long" would otherwise end the command as if the database were at fault.
- */
+/** The operator's text options, checked against their columns' lengths ({@link ColumnLengths}). */
 final class OptionText {
-
-  /** The id columns' length (business and brand ids). */
-  static final int ID_MAX = 64;
-
-  /** An API key's label column's length. */
-  static final int NAME_MAX = 255;
 
   private OptionText() {}
 

@@ -168,6 +168,38 @@ abstract class CliContract {
   }
 
   @Test
+  void anIdLongerThanItsColumnIsNamedWithItsLineAndImportsNothing() throws Exception {
+    String tooLong = "i".repeat(65);
+    Path file =
+        file(
+            "{\"type\":\"customer\",\"customer_id\":\""
+                + tooLong
+                + "\",\"name\":\"A\",\"email\":\"a@x\"}",
+            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"A\",\"email\":\"a@x\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\",\"brand_id\":\"" + tooLong + "\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_2\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-1\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_2\",\"payment_id\":\""
+                + tooLong
+                + "\",\"subscription_id\":\""
+                + tooLong
+                + "\"}");
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("line 1: customer_id must be a non-blank string of at most 64 characters")
+        .contains("line 3: brand_id must be a non-blank string of at most 64 characters")
+        .contains("line 5: payment_id must be a non-blank string of at most 64 characters")
+        .contains("line 5: subscription_id must be a non-blank string of at most 64 characters")
+        .contains("nothing imported")
+        .doesNotContain("could not start");
+    assertThat(this.<Boolean>withAdapters(a -> a.customers().findById(business, "cus_1").isEmpty()))
+        .isTrue();
+  }
+
+  @Test
   void aReferenceToANonexistentCustomerIsNamedWithItsLine() throws Exception {
     Path file =
         file(
