@@ -78,8 +78,8 @@ public final class Cli implements Callable<Integer> {
             });
   }
 
-  /** Opens the database for one command, runs it, closes the database. */
-  int withDatabase(Function<JdbcAdapters, Integer> command) {
+  /** Opens the database for the command {@code name}, runs it, closes the database. */
+  int withDatabase(String name, Function<JdbcAdapters, Integer> command) {
     return configuration()
         .fold(
             code -> code,
@@ -88,6 +88,7 @@ public final class Cli implements Callable<Integer> {
                     configuration,
                     environment,
                     err,
+                    name + " failed",
                     () -> {
                       try (Database database = Database.open(configuration.database())) {
                         return command.apply(JdbcAdapters.over(database));
@@ -119,6 +120,7 @@ public final class Cli implements Callable<Integer> {
                       configuration,
                       cli.environment,
                       cli.err,
+                      "could not start",
                       () -> {
                         Application application =
                             Application.start(configuration, cli.clock, cli.out, cli.out);
@@ -187,6 +189,7 @@ public final class Cli implements Callable<Integer> {
           return BAD_INPUT;
         }
         return cli.withDatabase(
+            "api-key create",
             adapters -> {
               String secret = Secrets.newSecret();
               ApiKey key =
@@ -220,6 +223,7 @@ public final class Cli implements Callable<Integer> {
       public Integer call() {
         Cli cli = apiKeys.cli;
         return cli.withDatabase(
+            "api-key list",
             adapters -> {
               cli.out.printf(
                   "%-25s %-20s %-28s %-28s %s%n", "ID", "NAME", "CREATED", "LAST USED", "STATE");
@@ -251,6 +255,7 @@ public final class Cli implements Callable<Integer> {
       public Integer call() {
         Cli cli = apiKeys.cli;
         return cli.withDatabase(
+            "api-key revoke",
             adapters ->
                 adapters
                     .apiKeys()

@@ -53,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
       cli.err.println(problem.get());
       return Cli.BAD_INPUT;
     }
-    return cli.withDatabase(this::importWith);
+    return cli.withDatabase("import", this::importWith);
   }
 
   private int importWith(JdbcAdapters adapters) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Turns a failure to start (no database, port taken) into one line saying what is wrong and how to
- * fix it, and exit code 1; the stack trace only with {@code LOG_LEVEL=debug}. Only a failure of the
- * database is sent to the database settings.
+ * Turns a failure to start (no database, port taken), or of an operator's command, into one line
+ * saying what is wrong and how to fix it, and exit code 1; the stack trace only with {@code
+ * LOG_LEVEL=debug}. Only a failure of the database is sent to the database settings.
  */
 final class StartupFailure {
 
@@ -19,11 +19,12 @@ final class StartupFailure {
       Configuration configuration,
       Map<String, String> environment,
       PrintStream err,
+      String failed,
       Supplier<Integer> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {
-      err.println("license-keys could not start: " + explain(configuration, e));
+      err.println("license-keys " + failed + ": " + explain(configuration, e));
       if ("debug".equalsIgnoreCase(environment.getOrDefault("LOG_LEVEL", ""))) {
         e.printStackTrace(err);
       }

@@ -194,7 +194,7 @@ abstract class CliContract {
         .contains("line 5: payment_id must be a non-blank string of at most 64 characters")
         .contains("line 5: subscription_id must be a non-blank string of at most 64 characters")
         .contains("nothing imported")
-        .doesNotContain("could not start");
+        .doesNotContain("import failed");
     assertThat(this.<Boolean>withAdapters(a -> a.customers().findById(business, "cus_1").isEmpty()))
         .isTrue();
   }
@@ -254,7 +254,7 @@ abstract class CliContract {
     assertThat(run("api-key", "list", "--business", business)).isEqualTo(1);
     assertThat(err.toString().lines().count()).isEqualTo(1);
     assertThat(err.toString())
-        .startsWith("license-keys could not start:")
+        .startsWith("license-keys api-key list failed:")
         .contains("DATABASE_URL (jdbc:postgresql://127.0.0.1:1/nowhere)")
         .doesNotContain("\tat ");
   }

@@ -48,6 +48,7 @@ class StartupFailureTest {
         configuration,
         Map.of(),
         new PrintStream(err, true, StandardCharsets.UTF_8),
+        "could not start",
         () -> {
           throw failure;
         });
