@@ -62,6 +62,39 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   @Override
   public Seq<LicenseKey> list(
       String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
+    ListQuery query = listQuery(businessId, filter, page, now);
+    return transactions.read(
+        "listing license keys",
+        connection -> {
+          try (PreparedStatement statement = query.prepare(connection)) {
+            return all(statement);
+          }
+        });
+  }
+
+  /** A page of keys as one statement and its parameters. */
+  record ListQuery(String sql, java.util.List<Binder> binders) {
+    PreparedStatement prepare(Connection connection) throws SQLException {
+      return prepare(connection, "");
+    }
+
+    /** The statement with {@code prefix} before it, such as {@code EXPLAIN }. */
+    PreparedStatement prepare(Connection connection, String prefix) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(prefix + sql);
+      try {
+        for (int i = 0; i < binders.size(); i++) {
+          binders.get(i).bind(statement, i + 1);
+        }
+        return statement;
+      } catch (SQLException e) {
+        statement.close();
+        throw e;
+      }
+    }
+  }
+
+  static ListQuery listQuery(
+      String businessId, LicenseKeyFilter filter, PageRequest page, Instant now) {
     StringBuilder sql =
         new StringBuilder(LicenseKeyRows.SELECT_KEYS).append(" WHERE business_id = ?");
     java.util.List<Binder> binders = new ArrayList<>();
@@ -119,19 +152,27 @@ public final class JdbcLicenseKeys implements LicenseKeys {
                 }
               }
             });
-    sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
+    sql.append(" ORDER BY ").append(order(filter)).append(" LIMIT ? OFFSET ?");
     binders.add((statement, index) -> statement.setInt(index, page.size()));
     binders.add((statement, index) -> statement.setLong(index, page.offset()));
-    return transactions.read(
-        "listing license keys",
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < binders.size(); i++) {
-              binders.get(i).bind(statement, i + 1);
-            }
-            return all(statement);
-          }
-        });
+    return new ListQuery(sql.toString(), binders);
+  }
+
+  /**
+   * Newest first, then by id, spelled with the columns the filter fixes in front, as in the index
+   * that serves it: H2 2.4 does not see that a column compared with = is one value, so for {@code
+   * ORDER BY created_at DESC, id} it sorted every key of the business that passed the filter, for
+   * every page (210 to 310 ms a page with a status filter on a business of 100,000 keys, against 7
+   * to 10 read in index order). PostgreSQL orders the same either way.
+   */
+  private static String order(LicenseKeyFilter filter) {
+    String fixed =
+        filter.customerId().isDefined()
+            ? "business_id, customer_id, "
+            : filter.productId().isDefined()
+                ? "business_id, product_id, "
+                : filter.source().isDefined() ? "business_id, source, " : "business_id, ";
+    return fixed + "created_at DESC, id";
   }
 
   @Override
@@ -365,7 +406,7 @@ public final class JdbcLicenseKeys implements LicenseKeys {
   }
 
   @FunctionalInterface
-  private interface Binder {
+  interface Binder {
     void bind(PreparedStatement statement, int index) throws SQLException;
   }
 }

@@ -1,0 +1,94 @@
+package dev.licensekeys.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.licensekeys.domain.model.LicenseKeyFilter;
+import dev.licensekeys.domain.model.LicenseKeyStatus;
+import dev.licensekeys.domain.model.PageRequest;
+import dev.licensekeys.domain.model.Source;
+import io.vavr.control.Option;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A page of keys is read from an index in its order, on H2, for every kind of filter: H2 otherwise
+ * sorts every key of the business that passes the filter, for each page. H2's plan says so as
+ * {@code index sorted}; PostgreSQL needs no help to see it.
+ */
+class ListPlanTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
+
+  static Stream<LicenseKeyFilter> filters() {
+    LicenseKeyFilter all = LicenseKeyFilter.ALL;
+    return Stream.of(
+        all,
+        withStatus(LicenseKeyStatus.ACTIVE),
+        withStatus(LicenseKeyStatus.EXPIRED),
+        withStatus(LicenseKeyStatus.DISABLED),
+        new LicenseKeyFilter(
+            Option.some("cus_1"),
+            Option.none(),
+            Option.some(LicenseKeyStatus.EXPIRED),
+            Option.none(),
+            Option.none(),
+            Option.none()),
+        new LicenseKeyFilter(
+            Option.none(),
+            Option.some("pdt_1"),
+            Option.none(),
+            Option.none(),
+            Option.none(),
+            Option.none()),
+        new LicenseKeyFilter(
+            Option.some("cus_1"),
+            Option.some("pdt_1"),
+            Option.none(),
+            Option.none(),
+            Option.none(),
+            Option.none()),
+        new LicenseKeyFilter(
+            Option.none(),
+            Option.none(),
+            Option.some(LicenseKeyStatus.ACTIVE),
+            Option.some(Source.IMPORT),
+            Option.none(),
+            Option.none()),
+        new LicenseKeyFilter(
+            Option.none(),
+            Option.none(),
+            Option.some(LicenseKeyStatus.ACTIVE),
+            Option.none(),
+            Option.some(NOW.minusSeconds(86_400)),
+            Option.some(NOW)));
+  }
+
+  private static LicenseKeyFilter withStatus(LicenseKeyStatus status) {
+    return new LicenseKeyFilter(
+        Option.none(),
+        Option.none(),
+        Option.some(status),
+        Option.none(),
+        Option.none(),
+        Option.none());
+  }
+
+  @ParameterizedTest
+  @MethodSource("filters")
+  void aPageIsReadInIndexOrderNotSorted(LicenseKeyFilter filter) throws Exception {
+    JdbcLicenseKeys.ListQuery query =
+        JdbcLicenseKeys.listQuery("bus_1", filter, new PageRequest(10, 3), NOW);
+
+    try (Connection connection = TestDatabases.h2().dataSource().getConnection();
+        PreparedStatement explain = query.prepare(connection, "EXPLAIN ");
+        ResultSet plan = explain.executeQuery()) {
+      assertThat(plan.next()).isTrue();
+      assertThat(plan.getString(1)).as(query.sql()).contains("/* index sorted */");
+    }
+  }
+}
