@@ -91,4 +91,20 @@ class ListPlanTest {
       assertThat(plan.getString(1)).as(query.sql()).contains("/* index sorted */");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aPageOfABusinessInstancesIsReadInIndexOrderNotSorted() throws Exception {
+    String sql = JdbcLicenseKeyInstances.listSql(false);
+
+    try (Connection connection = TestDatabases.h2().dataSource().getConnection();
+        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+      explain.setString(1, "bus_1");
+      explain.setInt(2, 10);
+      explain.setLong(3, 30);
+      try (ResultSet plan = explain.executeQuery()) {
+        assertThat(plan.next()).isTrue();
+        assertThat(plan.getString(1)).as(sql).contains("/* index sorted */");
+      }
+    }
+  }
 }
