@@ -25,57 +25,34 @@ class ListPlanTest {
   private static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
 
   static Stream<LicenseKeyFilter> filters() {
-    LicenseKeyFilter all = LicenseKeyFilter.ALL;
+    Instant dayBefore = NOW.minusSeconds(86_400);
     return Stream.of(
-        all,
-        withStatus(LicenseKeyStatus.ACTIVE),
-        withStatus(LicenseKeyStatus.EXPIRED),
-        withStatus(LicenseKeyStatus.DISABLED),
-        new LicenseKeyFilter(
-            Option.some("cus_1"),
-            Option.none(),
-            Option.some(LicenseKeyStatus.EXPIRED),
-            Option.none(),
-            Option.none(),
-            Option.none()),
-        new LicenseKeyFilter(
-            Option.none(),
-            Option.some("pdt_1"),
-            Option.none(),
-            Option.none(),
-            Option.none(),
-            Option.none()),
-        new LicenseKeyFilter(
-            Option.some("cus_1"),
-            Option.some("pdt_1"),
-            Option.none(),
-            Option.none(),
-            Option.none(),
-            Option.none()),
-        new LicenseKeyFilter(
-            Option.none(),
-            Option.none(),
-            Option.some(LicenseKeyStatus.ACTIVE),
-            Option.some(Source.IMPORT),
-            Option.none(),
-            Option.none()),
-        new LicenseKeyFilter(
-            Option.none(),
-            Option.none(),
-            Option.some(LicenseKeyStatus.ACTIVE),
-            Option.none(),
-            Option.some(NOW.minusSeconds(86_400)),
-            Option.some(NOW)));
+        LicenseKeyFilter.ALL,
+        filter(null, null, LicenseKeyStatus.ACTIVE, null, null, null),
+        filter(null, null, LicenseKeyStatus.EXPIRED, null, null, null),
+        filter(null, null, LicenseKeyStatus.DISABLED, null, null, null),
+        filter("cus_1", null, LicenseKeyStatus.EXPIRED, null, null, null),
+        filter(null, "pdt_1", null, null, null, null),
+        filter("cus_1", "pdt_1", null, null, null, null),
+        filter(null, null, LicenseKeyStatus.ACTIVE, Source.IMPORT, null, null),
+        filter(null, null, LicenseKeyStatus.ACTIVE, null, dayBefore, NOW));
   }
 
-  private static LicenseKeyFilter withStatus(LicenseKeyStatus status) {
+  /** A filter from its fields, null for those it does not set. */
+  private static LicenseKeyFilter filter(
+      String customerId,
+      String productId,
+      LicenseKeyStatus status,
+      Source source,
+      Instant from,
+      Instant to) {
     return new LicenseKeyFilter(
-        Option.none(),
-        Option.none(),
-        Option.some(status),
-        Option.none(),
-        Option.none(),
-        Option.none());
+        Option.of(customerId),
+        Option.of(productId),
+        Option.of(status),
+        Option.of(source),
+        Option.of(from),
+        Option.of(to));
   }
 
   @ParameterizedTest
