@@ -1,6 +1,7 @@
 package dev.licensekeys.app;
 
 import dev.licensekeys.domain.model.ApiKey;
+import dev.licensekeys.persistence.ColumnLengths;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.control.Either;

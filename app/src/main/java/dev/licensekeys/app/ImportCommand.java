@@ -1,6 +1,7 @@
 package dev.licensekeys.app;
 
 import dev.licensekeys.domain.port.out.BulkImports;
+import dev.licensekeys.persistence.ColumnLengths;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;

@@ -13,6 +13,7 @@ import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.domain.port.out.IdGenerator;
 import dev.licensekeys.http.DateTimes;
 import dev.licensekeys.http.StorableText;
+import dev.licensekeys.persistence.ColumnLengths;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.io.BufferedReader;

@@ -2,7 +2,10 @@ package dev.licensekeys.app;
 
 import io.vavr.control.Option;
 
-/** The operator's text options, checked against their columns' lengths ({@link ColumnLengths}). */
+/**
+ * The operator's text options, checked against their columns' lengths ({@link
+ * dev.licensekeys.persistence.ColumnLengths}).
+ */
 final class OptionText {
 
   private OptionText() {}
