@@ -22,7 +22,7 @@ public record JdbcAdapters(
         new JdbcAuditTrail(transactions),
         new JdbcApiKeys(transactions),
         new SecureRandomIds(),
-        new JdbcBulkImports(transactions),
+        new JdbcBulkImports(transactions, !database.isH2()),
         new JdbcIdempotencyRecords(transactions));
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,7 +94,8 @@ final class ImportCommand implements Callable<Integer> {
               + file);
       return Cli.BAD_INPUT;
     }
-    boolean showProgress = contents.keys().size() > PROGRESS_FROM_LINES;
+    int total = contents.keys().size();
+    IntConsumer progress = total > PROGRESS_FROM_LINES ? new ProgressLines(total) : done -> {};
     Either<Seq<String>, BulkImports.Imported> result =
         adapters
             .bulkImports()
@@ -103,12 +105,7 @@ final class ImportCommand implements Callable<Integer> {
                 contents.products(),
                 contents.keys(),
                 now,
-                done -> {
-                  if (showProgress && done % PROGRESS_FROM_LINES == 0) {
-                    cli.err.println(
-                        "license-keys: wrote " + done + " of " + contents.keys().size() + " keys");
-                  }
-                });
+                progress);
     return result.fold(
         taken -> {
           taken.forEach(
@@ -135,5 +132,24 @@ final class ImportCommand implements Callable<Integer> {
                   + " already there).");
           return Cli.OK;
         });
+  }
+
+  /** A line each time the keys handled pass another {@link #PROGRESS_FROM_LINES}. */
+  private final class ProgressLines implements IntConsumer {
+
+    private final int total;
+    private int shown;
+
+    ProgressLines(int total) {
+      this.total = total;
+    }
+
+    @Override
+    public void accept(int handled) {
+      if (handled / PROGRESS_FROM_LINES > shown / PROGRESS_FROM_LINES) {
+        shown = handled;
+        cli.err.println("license-keys: handled " + handled + " of " + total + " keys");
+      }
+    }
   }
 }

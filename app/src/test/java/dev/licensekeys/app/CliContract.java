@@ -118,6 +118,31 @@ abstract class CliContract {
   }
 
   @Test
+  void aLargeImportReportsItsProgressOnceForEachTenThousandKeys() throws Exception {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add(
+        "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}");
+    lines.add("{\"type\":\"product\",\"product_id\":\"pdt_1\"}");
+    for (int i = 0; i < 20_000; i++) {
+      lines.add(
+          "{\"type\":\"license_key\",\"key\":\""
+              + business
+              + "-"
+              + i
+              + "\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}");
+    }
+
+    assertThat(run("import", file(lines.toArray(String[]::new)).toString(), "--business", business))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(err.toString().lines().filter(line -> line.contains(" keys")))
+        .containsExactly(
+            "license-keys: handled 10000 of 20000 keys",
+            "license-keys: handled 20000 of 20000 keys");
+  }
+
+  @Test
   void aBadLineInTheMiddleImportsNothingAndEveryBadLineIsNamed() throws Exception {
     Path file =
         file(

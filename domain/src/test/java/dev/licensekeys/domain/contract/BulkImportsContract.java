@@ -93,6 +93,19 @@ public abstract class BulkImportsContract extends OutPortsContract {
   }
 
   @Test
+  void progressCountsTheKeysAlreadyThereAndReachesEveryKeyOnce() {
+    java.util.List<Integer> first = new java.util.ArrayList<>();
+    java.util.List<Integer> second = new java.util.ArrayList<>();
+
+    importAll(keys(2_000), first::add);
+    importAll(keys(2_500), second::add);
+
+    assertThat(first).isSorted().doesNotHaveDuplicates().endsWith(2_000);
+    assertThat(second).isSorted().doesNotHaveDuplicates().endsWith(2_500);
+    assertThat(second).allSatisfy(handled -> assertThat(handled).isGreaterThanOrEqualTo(2_000));
+  }
+
+  @Test
   void aKeyStringRepeatedInOneImportIsAddedOnce() {
     List<LicenseKey> keys = keys(3);
     LicenseKey repeat =
