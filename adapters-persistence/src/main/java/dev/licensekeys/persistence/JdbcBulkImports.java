@@ -118,6 +118,31 @@ public final class JdbcBulkImports implements BulkImports {
     }
   }
 
+  /**
+   * The key string of each of {@code keyIds} that a stored key has, in any business: an import that
+   * brings its own ids checks them before it writes.
+   */
+  public Map<String, String> keyStringsOf(Seq<String> keyIds) {
+    return transactions.read(
+        "reading the keys of the import's ids",
+        connection -> {
+          Map<String, String> keyStrings = new HashMap<>();
+          for (Seq<String> chunk : keyIds.grouped(BATCH)) {
+            try (PreparedStatement query =
+                    Sql.inList(
+                        connection,
+                        "SELECT id, license_key FROM license_keys WHERE id",
+                        chunk.asJava());
+                ResultSet row = query.executeQuery()) {
+              while (row.next()) {
+                keyStrings.put(row.getString(1), row.getString(2));
+              }
+            }
+          }
+          return keyStrings;
+        });
+  }
+
   /** The business of each key string that is already stored. */
   private static Map<String, String> ownersOf(Connection connection, Seq<String> keyStrings)
       throws SQLException {

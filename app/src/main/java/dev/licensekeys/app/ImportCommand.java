@@ -79,6 +79,12 @@ final class ImportCommand implements Callable<Integer> {
                     String productId) {
                   return adapters.products().findById(business, productId);
                 }
+
+                @Override
+                public java.util.Map<String, String> keyStringsOf(
+                    io.vavr.collection.List<String> keyIds) {
+                  return adapters.bulkImports().keyStringsOf(keyIds);
+                }
               },
               read -> cli.err.println("license-keys: read " + read + " lines"));
     } catch (IOException e) {

@@ -35,6 +35,12 @@ import java.util.function.IntConsumer;
  */
 final class ImportFile {
 
+  /**
+   * Some editors and Windows tools start a UTF-8 file with one; RFC 8259 lets a reader ignore it,
+   * and the file's first line is otherwise "not a JSON object".
+   */
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -73,6 +79,7 @@ final class ImportFile {
   private final Map<String, Product> products = new HashMap<>();
   private final java.util.List<LicenseKey> keys = new ArrayList<>();
   private final Map<String, Integer> lineOfKey = new HashMap<>();
+  private final Map<String, Integer> lineOfGivenId = new HashMap<>();
 
   private ImportFile(String businessId, IdGenerator ids, Instant now) {
     this.businessId = businessId;
@@ -85,6 +92,9 @@ final class ImportFile {
     boolean hasCustomer(String customerId);
 
     Option<Product> product(String productId);
+
+    /** The key string of each of {@code keyIds} that a stored key has, in any business. */
+    Map<String, String> keyStringsOf(List<String> keyIds);
   }
 
   static Contents read(
@@ -99,6 +109,9 @@ final class ImportFile {
     int number = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       number++;
+      if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+        line = line.substring(BYTE_ORDER_MARK.length());
+      }
       if (!line.isBlank()) {
         file.line(number, line);
       }
@@ -189,10 +202,16 @@ final class ImportFile {
     if (key != null && lineOfKey.containsKey(key)) {
       line.problem("key", "repeats the key of line " + lineOfKey.get(key));
     }
+    if (id != null && lineOfGivenId.containsKey(id)) {
+      line.problem("id", "repeats the id of line " + lineOfGivenId.get(id));
+    }
     if (!line.ok()) {
       return;
     }
     lineOfKey.put(key, line.number);
+    if (id != null) {
+      lineOfGivenId.put(id, line.number);
+    }
     pending.add(
         new PendingKey(
             line.number,
@@ -209,9 +228,20 @@ final class ImportFile {
             source));
   }
 
-  /** Keys become keys once every customer and product of the file is known. */
+  /**
+   * Keys become keys once every customer and product of the file is known, and the ids the file
+   * gives are free: an id a stored key has is taken, unless that key is this line's key string
+   * (imported before, so skipped).
+   */
   private void resolve(Stored stored) {
+    Map<String, String> storedKeyStrings = stored.keyStringsOf(List.ofAll(lineOfGivenId.keySet()));
     for (PendingKey key : pending) {
+      String storedKeyString = storedKeyStrings.get(key.id());
+      if (storedKeyString != null && !storedKeyString.equals(key.key())) {
+        problems.add(
+            "line " + key.line() + ": id " + key.id() + " is taken by another license key");
+        continue;
+      }
       boolean customerKnown =
           customers.containsKey(key.customerId()) || stored.hasCustomer(key.customerId());
       Option<Product> product =

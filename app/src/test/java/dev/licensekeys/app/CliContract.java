@@ -117,6 +117,72 @@ abstract class CliContract {
         .containsExactly(AuditOperation.IMPORT);
   }
 
+  /** A key line of this test's business, with {@code id} as its id. */
+  private String keyLine(String id, String keyString) {
+    return "{\"type\":\"license_key\",\"id\":\""
+        + id
+        + "\",\"key\":\""
+        + business
+        + keyString
+        + "\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}";
+  }
+
+  private static final String CUSTOMER_AND_PRODUCT_LINES =
+      "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"A\",\"email\":\"a@x\"}\n"
+          + "{\"type\":\"product\",\"product_id\":\"pdt_1\"}";
+
+  private static String newKeyId() {
+    return "lic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 21);
+  }
+
+  @Test
+  void anIdRepeatedInTheFileOrTakenByAnotherKeyIsNamedWithItsLineAndImportsNothing()
+      throws Exception {
+    String id = newKeyId();
+    Path repeated = file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1"), keyLine(id, "-2"));
+
+    assertThat(run("import", repeated.toString(), "--business", business)).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("line 4: id repeats the id of line 3")
+        .doesNotContain("import failed");
+
+    assertThat(
+            run(
+                "import",
+                file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1")).toString(),
+                "--business",
+                business))
+        .isZero();
+    Path taken = file(CUSTOMER_AND_PRODUCT_LINES, keyLine(newKeyId(), "-3"), keyLine(id, "-2"));
+
+    assertThat(run("import", taken.toString(), "--business", business)).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("line 4: id " + id + " is taken by another license key")
+        .contains("nothing imported")
+        .doesNotContain("import failed");
+    assertThat(
+            this.<Boolean>withAdapters(a -> a.licenseKeys().findByKey(business + "-3").isEmpty()))
+        .isTrue();
+    assertThat(
+            run(
+                "import",
+                file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1")).toString(),
+                "--business",
+                business))
+        .isZero();
+    assertThat(out.toString()).contains("0 new license keys (1 already there)");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
+    Path file = file("\uFEFF" + CUSTOMER_AND_PRODUCT_LINES, keyLine(newKeyId(), "-1"));
+
+    assertThat(run("import", file.toString(), "--business", business)).as(err.toString()).isZero();
+    assertThat(
+            this.<Boolean>withAdapters(a -> a.licenseKeys().findByKey(business + "-1").isDefined()))
+        .isTrue();
+  }
+
   @Test
   void aLargeImportReportsItsProgressOnceForEachTenThousandKeys() throws Exception {
     java.util.List<String> lines = new java.util.ArrayList<>();
