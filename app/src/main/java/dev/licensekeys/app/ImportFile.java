@@ -80,6 +80,8 @@ final class ImportFile {
   private final java.util.List<LicenseKey> keys = new ArrayList<>();
   private final Map<String, Integer> lineOfKey = new HashMap<>();
   private final Map<String, Integer> lineOfGivenId = new HashMap<>();
+  private final Map<String, Integer> lineOfCustomer = new HashMap<>();
+  private final Map<String, Integer> lineOfProduct = new HashMap<>();
 
   private ImportFile(String businessId, IdGenerator ids, Instant now) {
     this.businessId = businessId;
@@ -155,6 +157,7 @@ final class ImportFile {
     String id = line.id("customer_id", true);
     String name = line.text("name", true);
     String email = line.text("email", true);
+    line.once("customer_id", id, lineOfCustomer, "customer");
     if (line.ok()) {
       customers.put(id, new Customer(id, businessId, name, email));
     }
@@ -165,6 +168,7 @@ final class ImportFile {
     String id = line.id("product_id", true);
     String name = line.text("name", false);
     String brand = line.id("brand_id", false);
+    line.once("product_id", id, lineOfProduct, "product");
     if (line.ok()) {
       products.put(
           id, new Product(id, businessId, brand == null ? businessId : brand, Option.of(name)));
@@ -199,18 +203,10 @@ final class ImportFile {
     Boolean disabled = line.bool("disabled");
     String paymentId = line.id("payment_id", false);
     String subscriptionId = line.id("subscription_id", false);
-    if (key != null && lineOfKey.containsKey(key)) {
-      line.problem("key", "repeats the key of line " + lineOfKey.get(key));
-    }
-    if (id != null && lineOfGivenId.containsKey(id)) {
-      line.problem("id", "repeats the id of line " + lineOfGivenId.get(id));
-    }
+    line.once("key", key, lineOfKey, "key");
+    line.once("id", id, lineOfGivenId, "id");
     if (!line.ok()) {
       return;
-    }
-    lineOfKey.put(key, line.number);
-    if (id != null) {
-      lineOfGivenId.put(id, line.number);
     }
     pending.add(
         new PendingKey(
@@ -320,6 +316,20 @@ final class ImportFile {
     void problem(String field, String reason) {
       ok = false;
       problems.add("line " + number + ": " + field + " " + reason);
+    }
+
+    /**
+     * Notes that this line names {@code value} in {@code field}, which one line of the file may do:
+     * a second is a problem that names the first, since only one of them could be imported.
+     */
+    void once(String field, String value, Map<String, Integer> lineOf, String what) {
+      if (value == null) {
+        return;
+      }
+      Integer first = lineOf.putIfAbsent(value, number);
+      if (first != null) {
+        problem(field, "repeats the " + what + " of line " + first);
+      }
     }
 
     void only(Set<String> allowed) {

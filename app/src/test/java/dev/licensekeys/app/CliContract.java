@@ -174,6 +174,25 @@ abstract class CliContract {
   }
 
   @Test
+  void aCustomerOrProductRepeatedInTheFileIsNamedWithItsLineAndImportsNothing() throws Exception {
+    Path file =
+        file(
+            CUSTOMER_AND_PRODUCT_LINES,
+            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"B\",\"email\":\"b@x\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\",\"name\":\"Other\"}",
+            keyLine(newKeyId(), "-1"));
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("line 3: customer_id repeats the customer of line 1")
+        .contains("line 4: product_id repeats the product of line 2")
+        .contains("nothing imported");
+    assertThat(this.<Boolean>withAdapters(a -> a.customers().findById(business, "cus_1").isEmpty()))
+        .isTrue();
+  }
+
+  @Test
   void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
     Path file = file("\uFEFF" + CUSTOMER_AND_PRODUCT_LINES, keyLine(newKeyId(), "-1"));
 
