@@ -163,8 +163,12 @@ public final class JdbcBulkImports implements BulkImports {
   }
 
   /**
-   * Inserts the plan's keys a batch at a time. {@code progress} hears the keys handled: those
-   * already there, skipped, and those written so far; it ends at every key of the import, once.
+   * Inserts the plan's keys a batch at a time, in the order of their ids. Ids are random: in the
+   * file's order each batch landed on pages all over the primary keys and the indexes that end in
+   * the id, and H2 writes a dirty page when its buffer fills and again at the commit (100,000 keys:
+   * 59 s on H2 and 18 on PostgreSQL; in id order, 17 and 16). {@code progress} hears the keys
+   * handled: those already there, skipped, and those written so far; it ends at every key of the
+   * import, once.
    */
   private static void insertKeys(
       Connection connection, ImportPlan plan, Instant at, IntConsumer progress)
@@ -173,7 +177,7 @@ public final class JdbcBulkImports implements BulkImports {
     if (plan.toAdd().isEmpty()) {
       progress.accept(handled);
     }
-    for (Seq<LicenseKey> chunk : plan.toAdd().grouped(BATCH)) {
+    for (Seq<LicenseKey> chunk : plan.toAdd().sortBy(LicenseKey::id).grouped(BATCH)) {
       JdbcLicenseKeys.insertAll(connection, chunk);
       AuditEventRows.insertAll(
           connection, chunk.map(key -> AuditEvent.keyCreated(key, at, Option.none())));
