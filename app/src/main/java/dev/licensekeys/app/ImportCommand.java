@@ -5,9 +5,8 @@ import dev.licensekeys.persistence.ColumnLengths;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
   private int importWith(JdbcAdapters adapters) {
     Instant now = cli.clock.instant();
     ImportFile.Contents contents;
-    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (InputStream lines = Files.newInputStream(file)) {
       contents =
           ImportFile.read(
               lines,

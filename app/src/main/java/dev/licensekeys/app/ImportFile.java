@@ -16,8 +16,9 @@ import dev.licensekeys.http.StorableText;
 import dev.licensekeys.persistence.ColumnLengths;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class ImportFile {
   }
 
   static Contents read(
-      BufferedReader lines,
+      InputStream in,
       String businessId,
       IdGenerator ids,
       Instant now,
@@ -108,15 +109,11 @@ final class ImportFile {
       IntConsumer progress)
       throws IOException {
     ImportFile file = new ImportFile(businessId, ids, now);
+    Utf8Lines lines = new Utf8Lines(in);
     int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+    for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
       number++;
-      if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
-        line = line.substring(BYTE_ORDER_MARK.length());
-      }
-      if (!line.isBlank()) {
-        file.line(number, line);
-      }
+      file.line(number, bytes, lines);
       if (number % 10_000 == 0) {
         progress.accept(number);
       }
@@ -128,6 +125,22 @@ final class ImportFile {
         List.ofAll(file.keys),
         file.lineOfKey,
         List.ofAll(file.problems));
+  }
+
+  private void line(int number, byte[] bytes, Utf8Lines lines) {
+    String text;
+    try {
+      text = lines.decode(bytes);
+    } catch (CharacterCodingException e) {
+      problems.add("line " + number + ": not UTF-8 text");
+      return;
+    }
+    if (number == 1 && text.startsWith(BYTE_ORDER_MARK)) {
+      text = text.substring(BYTE_ORDER_MARK.length());
+    }
+    if (!text.isBlank()) {
+      line(number, text);
+    }
   }
 
   private void line(int number, String text) {

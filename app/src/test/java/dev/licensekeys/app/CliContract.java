@@ -11,6 +11,7 @@ import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.JdbcAdapters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -190,6 +191,26 @@ abstract class CliContract {
         .contains("nothing imported");
     assertThat(this.<Boolean>withAdapters(a -> a.customers().findById(business, "cus_1").isEmpty()))
         .isTrue();
+  }
+
+  @Test
+  void aLineThatIsNotUtf8IsNamedAndTheLinesAfterItAreStillRead() throws Exception {
+    Path file = directory.resolve("import-" + UUID.randomUUID() + ".jsonl");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes((CUSTOMER_AND_PRODUCT_LINES + "\n").getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        keyLine(newKeyId(), "-1").replace("-1", "-\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    bytes.writeBytes(
+        "\r\n{\"type\":\"product\",\"product_id\":\"pdt_2\",\"bogus\":1}\n"
+            .getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("line 3: not UTF-8 text")
+        .contains("line 4: bogus is not a known field")
+        .contains("nothing imported");
   }
 
   @Test
