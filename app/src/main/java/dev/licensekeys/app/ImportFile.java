@@ -244,6 +244,9 @@ final class ImportFile {
    */
   private void resolve(Stored stored) {
     Map<String, String> storedKeyStrings = stored.keyStringsOf(List.ofAll(lineOfGivenId.keySet()));
+    // Each stored customer and product is asked for once, not once for each of its keys.
+    Map<String, Boolean> storedCustomers = new HashMap<>();
+    Map<String, Option<Product>> storedProducts = new HashMap<>();
     for (PendingKey key : pending) {
       String storedKeyString = storedKeyStrings.get(key.id());
       if (storedKeyString != null && !storedKeyString.equals(key.key())) {
@@ -252,9 +255,11 @@ final class ImportFile {
         continue;
       }
       boolean customerKnown =
-          customers.containsKey(key.customerId()) || stored.hasCustomer(key.customerId());
+          customers.containsKey(key.customerId())
+              || storedCustomers.computeIfAbsent(key.customerId(), stored::hasCustomer);
       Option<Product> product =
-          Option.of(products.get(key.productId())).orElse(() -> stored.product(key.productId()));
+          Option.of(products.get(key.productId()))
+              .orElse(() -> storedProducts.computeIfAbsent(key.productId(), stored::product));
       if (!customerKnown) {
         problems.add(
             "line "
