@@ -64,39 +64,29 @@ public final class JdbcBulkImports implements BulkImports {
       Instant at,
       IntConsumer progress) {
     Either<Seq<String>, Imported> result =
-        importInOneTransaction(businessId, customers, products, keys, at, progress);
+        transactions.inTransaction(
+            "importing",
+            connection -> {
+              Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
+              ImportPlan plan = ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
+              if (!plan.taken().isEmpty()) {
+                return Either.left(plan.taken());
+              }
+              for (Customer customer : customers) {
+                JdbcCustomers.upsert(connection, customer);
+              }
+              for (Product product : products) {
+                JdbcProducts.upsert(connection, product);
+              }
+              insertKeys(connection, plan, at, progress);
+              return Either.right(
+                  new Imported(
+                      customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
+            });
     if (analyzesAfterwards && result.exists(imported -> imported.keysAdded() > 0)) {
       refreshStatistics();
     }
     return result;
-  }
-
-  private Either<Seq<String>, Imported> importInOneTransaction(
-      String businessId,
-      Seq<Customer> customers,
-      Seq<Product> products,
-      Seq<LicenseKey> keys,
-      Instant at,
-      IntConsumer progress) {
-    return transactions.inTransaction(
-        "importing",
-        connection -> {
-          Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
-          ImportPlan plan = ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
-          if (!plan.taken().isEmpty()) {
-            return Either.left(plan.taken());
-          }
-          for (Customer customer : customers) {
-            JdbcCustomers.upsert(connection, customer);
-          }
-          for (Product product : products) {
-            JdbcProducts.upsert(connection, product);
-          }
-          insertKeys(connection, plan, at, progress);
-          return Either.right(
-              new Imported(
-                  customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
-        });
   }
 
   /**
@@ -133,41 +123,35 @@ public final class JdbcBulkImports implements BulkImports {
   public Map<String, String> keyStringsOf(Seq<String> keyIds) {
     return transactions.read(
         "reading the keys of the import's ids",
-        connection -> {
-          Map<String, String> keyStrings = new HashMap<>();
-          for (Seq<String> chunk : keyIds.grouped(LOOKUP_BATCH)) {
-            try (PreparedStatement query =
-                    Sql.inList(
-                        connection,
-                        "SELECT id, license_key FROM license_keys WHERE id",
-                        chunk.asJava());
-                ResultSet row = query.executeQuery()) {
-              while (row.next()) {
-                keyStrings.put(row.getString(1), row.getString(2));
-              }
-            }
-          }
-          return keyStrings;
-        });
+        connection ->
+            pairs(connection, "SELECT id, license_key FROM license_keys WHERE id", keyIds));
   }
 
   /** The business of each key string that is already stored. */
   private static Map<String, String> ownersOf(Connection connection, Seq<String> keyStrings)
       throws SQLException {
-    Map<String, String> owners = new HashMap<>();
-    for (Seq<String> chunk : keyStrings.grouped(LOOKUP_BATCH)) {
-      try (PreparedStatement query =
-              Sql.inList(
-                  connection,
-                  "SELECT license_key, business_id FROM license_keys WHERE license_key",
-                  chunk.asJava());
+    return pairs(
+        connection,
+        "SELECT license_key, business_id FROM license_keys WHERE license_key",
+        keyStrings);
+  }
+
+  /**
+   * The first column's value to the second's, of the rows {@code select} (which ends in the column
+   * to look in) finds for {@code values}, asked {@link #LOOKUP_BATCH} at a time.
+   */
+  private static Map<String, String> pairs(Connection connection, String select, Seq<String> values)
+      throws SQLException {
+    Map<String, String> pairs = new HashMap<>();
+    for (Seq<String> chunk : values.grouped(LOOKUP_BATCH)) {
+      try (PreparedStatement query = Sql.inList(connection, select, chunk.asJava());
           ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          owners.put(row.getString(1), row.getString(2));
+          pairs.put(row.getString(1), row.getString(2));
         }
       }
     }
-    return owners;
+    return pairs;
   }
 
   /**

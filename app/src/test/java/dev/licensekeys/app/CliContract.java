@@ -147,13 +147,8 @@ abstract class CliContract {
         .contains("line 4: id repeats the id of line 3")
         .doesNotContain("import failed");
 
-    assertThat(
-            run(
-                "import",
-                file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1")).toString(),
-                "--business",
-                business))
-        .isZero();
+    Path first = file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1"));
+    assertThat(run("import", first.toString(), "--business", business)).isZero();
     Path taken = file(CUSTOMER_AND_PRODUCT_LINES, keyLine(newKeyId(), "-3"), keyLine(id, "-2"));
 
     assertThat(run("import", taken.toString(), "--business", business)).isEqualTo(1);
@@ -164,13 +159,7 @@ abstract class CliContract {
     assertThat(
             this.<Boolean>withAdapters(a -> a.licenseKeys().findByKey(business + "-3").isEmpty()))
         .isTrue();
-    assertThat(
-            run(
-                "import",
-                file(CUSTOMER_AND_PRODUCT_LINES, keyLine(id, "-1")).toString(),
-                "--business",
-                business))
-        .isZero();
+    assertThat(run("import", first.toString(), "--business", business)).isZero();
     assertThat(out.toString()).contains("0 new license keys (1 already there)");
   }
 
