@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
@@ -80,8 +81,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public java.util.Map<String, String> keyStringsOf(
-                    io.vavr.collection.List<String> keyIds) {
+                public Map<String, String> keyStringsOf(io.vavr.collection.List<String> keyIds) {
                   return adapters.bulkImports().keyStringsOf(keyIds);
                 }
               },
