@@ -18,3 +18,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # thing that moves a run's speeds from one day to the next (not the only one: BENCHMARKS.md,
 # "Reading the numbers"), so bench/run reports its share.
 steal_and_total_ticks() { awk '/^cpu / {total = 0; for (i = 2; i <= 9; i++) total += $i; print $9, total}' /proc/stat; }
+# seeded_secret JAR KEYS_FILE NAME=VALUE...: imports KEYS_FILE (scripts/bench-keys.py) for business
+# bus_bench into the database that the NAME=VALUE settings name, through the service's CLI in JAR,
+# and prints the secret of a new API key of that business.
+seeded_secret() {
+  local jar=$1 keys=$2; shift 2
+  env "$@" "$JAVA_HOME/bin/java" -jar "$jar" import "$keys" --business bus_bench >/dev/null 2>&1
+  env "$@" "$JAVA_HOME/bin/java" -jar "$jar" api-key create --business bus_bench 2>/dev/null | tail -n 1
+}
