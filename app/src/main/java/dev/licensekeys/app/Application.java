@@ -45,8 +45,9 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Starts on the configured port; the access log goes to {@code accessLog}, one JSON line a
-   * request.
+   * Starts on the configured port ({@link #port()}); the demo seed's lines go to {@code out}, the
+   * access log to {@code accessLogOut}, one JSON line a request. Saying where it listens is the
+   * caller's: the command line says it once signals are handled.
    */
   public static Application start(
       Configuration configuration, Clock clock, PrintStream out, PrintStream accessLogOut) {
@@ -95,7 +96,6 @@ public final class Application implements AutoCloseable {
         throw new IllegalStateException(
             "Address already in use: the web server could not bind port " + configuration.port());
       }
-      out.println("license-keys listening on http://localhost:" + server.port());
       return new Application(
           database,
           adapters,

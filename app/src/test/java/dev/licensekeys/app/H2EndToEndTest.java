@@ -32,6 +32,5 @@ class H2EndToEndTest extends EndToEndContract {
 
     assertThat(patched.statusCode()).isEqualTo(200);
     assertThat(patched.body()).contains("\"activations_limit\":4");
-    assertThat(output).contains("listening on http://localhost:" + application.port());
   }
 }

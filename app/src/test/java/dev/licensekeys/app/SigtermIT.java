@@ -117,6 +117,25 @@ class SigtermIT {
     assertThat(service.output()).contains("license-keys stopped");
   }
 
+  /**
+   * The line that says where the service listens is what scripts and operators wait for, so a
+   * signal right after it must find the service's own handling. Before it was said after that was
+   * installed, a SIGINT sent the moment the line appeared exited 130 without stopping gracefully in
+   * 12 of 15 starts, and this SIGTERM 143; three starts make a pass by luck unlikely.
+   */
+  @Test
+  void aServiceStoppedTheMomentItSaysItListensStopsGracefully() throws Exception {
+    for (int start = 0; start < 3; start++) {
+      Path file = Path.of("target", "h2", "at-once-" + UUID.randomUUID()).toAbsolutePath();
+      ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", "jdbc:h2:file:" + file));
+
+      int exitCode = service.terminate();
+
+      assertThat(exitCode).as("exit code, output: %s", service.output()).isZero();
+      assertThat(service.output()).contains("license-keys stopped");
+    }
+  }
+
   @Test
   void aJvmThatKeepsTheSignalsToItselfStillServes() throws Exception {
     Path file = Path.of("target", "h2", "xrs-" + UUID.randomUUID()).toAbsolutePath();
