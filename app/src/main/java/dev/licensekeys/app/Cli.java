@@ -126,9 +126,10 @@ public final class Cli implements Callable<Integer> {
                         Application application =
                             Application.start(configuration, cli.clock, cli.out, cli.out);
                         GracefulStop.install(application, cli.out);
-                        // Said only once a signal stops the service gracefully: a Ctrl-C or
-                        // SIGTERM sent as soon as the line appears found the JVM's own handling,
-                        // which exits 130 and lets H2's hook close the database under requests.
+                        // Said only once a signal stops the service gracefully: said before, a
+                        // Ctrl-C or SIGTERM sent as soon as the line appeared found the JVM's own
+                        // handling (exit 130 or 143, H2's hook closing the database under
+                        // requests).
                         cli.out.println(
                             "license-keys listening on http://localhost:" + application.port());
                         awaitShutdown();

@@ -119,9 +119,9 @@ class SigtermIT {
 
   /**
    * The line that says where the service listens is what scripts and operators wait for, so a
-   * signal right after it must find the service's own handling. Before it was said after that was
-   * installed, a SIGINT sent the moment the line appeared exited 130 without stopping gracefully in
-   * 12 of 15 starts, and this SIGTERM 143; three starts make a pass by luck unlikely.
+   * signal right after it must find the service's own handling. While the line came before the
+   * handlers, a SIGINT sent the moment it appeared exited 130 without stopping gracefully in 12 of
+   * 15 starts, and this SIGTERM exited 143; three starts make a pass by luck unlikely.
    */
   @Test
   void aServiceStoppedTheMomentItSaysItListensStopsGracefully() throws Exception {
