@@ -61,11 +61,12 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings, Object meterRegistry) {
     if (settings.isH2()) {
       keepH2ServersLocal();
+      DurableFiles.register();
     }
     // Configured in place: a separate HikariConfig is copied field by field through reflection,
     // 30 to 40 ms of a cold start. The pool opens at the first connection, which migrate asks for.
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(settings.jdbcUrl());
+    dataSource.setJdbcUrl(DurableFiles.url(settings.jdbcUrl()));
     dataSource.setUsername(settings.user());
     dataSource.setPassword(settings.password());
     dataSource.setMaximumPoolSize(settings.maxPoolSize());
