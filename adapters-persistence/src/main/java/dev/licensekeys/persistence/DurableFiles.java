@@ -1,10 +1,7 @@
 package dev.licensekeys.persistence;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
@@ -62,12 +59,10 @@ public final class DurableFiles extends FilePathWrapper {
   }
 
   /** A channel whose writes are synchronous already, with its truncations synced as well. */
-  private static final class SyncedLength extends FileBase {
-
-    private final FileChannel channel;
+  private static final class SyncedLength extends DelegatingFileChannel {
 
     SyncedLength(FileChannel channel) {
-      this.channel = channel;
+      super(channel);
     }
 
     @Override
@@ -75,57 +70,6 @@ public final class DurableFiles extends FilePathWrapper {
       channel.truncate(size);
       channel.force(true);
       return this;
-    }
-
-    @Override
-    public int write(ByteBuffer source) throws IOException {
-      return channel.write(source);
-    }
-
-    @Override
-    public int write(ByteBuffer source, long position) throws IOException {
-      return channel.write(source, position);
-    }
-
-    @Override
-    public int read(ByteBuffer destination) throws IOException {
-      return channel.read(destination);
-    }
-
-    @Override
-    public int read(ByteBuffer destination, long position) throws IOException {
-      return channel.read(destination, position);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public FileChannel position(long position) throws IOException {
-      channel.position(position);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return channel.size();
-    }
-
-    @Override
-    public void force(boolean metaData) throws IOException {
-      channel.force(metaData);
-    }
-
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-      return channel.tryLock(position, size, shared);
-    }
-
-    @Override
-    protected void implCloseChannel() throws IOException {
-      channel.close();
     }
   }
 }

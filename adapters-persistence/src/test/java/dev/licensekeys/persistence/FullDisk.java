@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
@@ -47,12 +45,10 @@ public final class FullDisk extends FilePathWrapper {
     }
   }
 
-  private static final class Channel extends FileBase {
-
-    private final FileChannel channel;
+  private static final class Channel extends DelegatingFileChannel {
 
     Channel(FileChannel channel) {
-      this.channel = channel;
+      super(channel);
     }
 
     @Override
@@ -65,53 +61,6 @@ public final class FullDisk extends FilePathWrapper {
     public int write(ByteBuffer source, long position) throws IOException {
       failIfFull();
       return channel.write(source, position);
-    }
-
-    @Override
-    public int read(ByteBuffer destination) throws IOException {
-      return channel.read(destination);
-    }
-
-    @Override
-    public int read(ByteBuffer destination, long position) throws IOException {
-      return channel.read(destination, position);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public FileChannel position(long position) throws IOException {
-      channel.position(position);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return channel.size();
-    }
-
-    @Override
-    public FileChannel truncate(long size) throws IOException {
-      channel.truncate(size);
-      return this;
-    }
-
-    @Override
-    public void force(boolean metaData) throws IOException {
-      channel.force(metaData);
-    }
-
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-      return channel.tryLock(position, size, shared);
-    }
-
-    @Override
-    protected void implCloseChannel() throws IOException {
-      channel.close();
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.licensekeys.persistence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.h2.store.fs.FileBase;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
@@ -58,12 +56,14 @@ public final class PowerCut extends FilePathWrapper {
       cut = true;
       Map<String, byte[]> onDisk = new HashMap<>();
       for (Map.Entry<String, FileChannel> file : OPEN_FOR_WRITING.entrySet()) {
-        byte[] bytes = contents(file.getValue());
         List<Undo> undos = NOT_ON_DISK.getOrDefault(file.getKey(), List.of());
+        long longest = undos.stream().mapToLong(Undo::lengthBefore).max().orElse(0);
+        byte[] bytes = contents(file.getValue(), longest);
+        int length = Math.toIntExact(file.getValue().size());
         for (int i = undos.size() - 1; i >= 0; i--) {
-          bytes = undos.get(i).applyTo(bytes);
+          length = undos.get(i).applyTo(bytes);
         }
-        onDisk.put(file.getKey(), bytes);
+        onDisk.put(file.getKey(), Arrays.copyOf(bytes, length));
       }
       return onDisk;
     } finally {
@@ -95,10 +95,11 @@ public final class PowerCut extends FilePathWrapper {
     return new Channel(name, channel, mode.equals("rwd") || mode.equals("rws"));
   }
 
-  private static byte[] contents(FileChannel channel) throws IOException {
+  /** The file's bytes, in an array long enough for {@code atLeast}. */
+  private static byte[] contents(FileChannel channel, long atLeast) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
     while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {}
-    return buffer.array();
+    return Arrays.copyOf(buffer.array(), Math.toIntExact(Math.max(atLeast, channel.size())));
   }
 
   /** The file's length and the bytes from {@code position} before a write or a truncation. */
@@ -112,22 +113,25 @@ public final class PowerCut extends FilePathWrapper {
       return new Undo(position, before.array(), lengthBefore);
     }
 
-    byte[] applyTo(byte[] file) {
-      byte[] restored = Arrays.copyOf(file, Math.toIntExact(lengthBefore));
-      System.arraycopy(bytesBefore, 0, restored, (int) position, bytesBefore.length);
-      return restored;
+    /**
+     * Takes the change back in {@code file}, which is long enough for any length it had, and
+     * answers the length it has again. Bytes past a length are never read: only a truncation's undo
+     * lengthens the file again, and it brings back the bytes it cut.
+     */
+    int applyTo(byte[] file) {
+      System.arraycopy(bytesBefore, 0, file, (int) position, bytesBefore.length);
+      return Math.toIntExact(lengthBefore);
     }
   }
 
-  private static final class Channel extends FileBase {
+  private static final class Channel extends DelegatingFileChannel {
 
     private final String name;
-    private final FileChannel channel;
     private final boolean synchronous;
 
     Channel(String name, FileChannel channel, boolean synchronous) {
+      super(channel);
       this.name = name;
-      this.channel = channel;
       this.synchronous = synchronous;
     }
 
@@ -191,42 +195,6 @@ public final class PowerCut extends FilePathWrapper {
       } finally {
         WRITES_AND_CUT.readLock().unlock();
       }
-    }
-
-    @Override
-    public int read(ByteBuffer destination) throws IOException {
-      return channel.read(destination);
-    }
-
-    @Override
-    public int read(ByteBuffer destination, long position) throws IOException {
-      return channel.read(destination, position);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public FileChannel position(long position) throws IOException {
-      channel.position(position);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return channel.size();
-    }
-
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-      return channel.tryLock(position, size, shared);
-    }
-
-    @Override
-    protected void implCloseChannel() throws IOException {
-      channel.close();
     }
   }
 
