@@ -2,152 +2,152 @@ package dev.licensekeys.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.TestData;
+import dev.licensekeys.domain.model.AuditEvent;
+import dev.licensekeys.domain.model.AuditOperation;
+import dev.licensekeys.domain.model.LicenseKey;
+import dev.licensekeys.domain.patch.Change;
+import dev.licensekeys.domain.patch.LicenseKeyPatch;
+import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLongArray;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A power cut loses no commit that returned (DurableFiles). The disk is PowerCut's, which keeps
- * only what was written synchronously or synced. Writers commit steps; a second in, the power is
- * cut under them; the file as the disk holds it then must open and hold every step that was
- * acknowledged. The same load on a file H2 writes plainly loses them, so the check can fail.
+ * A power cut loses no save that was acknowledged (DurableFiles). The disk is PowerCut's, which
+ * keeps only what was written synchronously or synced. Four writers each set their own key's limit
+ * to 1, 2, 3 ... through the service's own saves (grouped commits, an audit event each); a second
+ * in, the power is cut under them, and the file as the disk then holds it must open and hold every
+ * acknowledged save. The same load on a file H2 writes plainly loses them, so the check can fail.
  */
 class H2PowerCutTest {
 
   private static final int WRITERS = 4;
 
-  /** As Database opens H2 (DatabaseSettings), so that each file is read with the names it has. */
-  private static final String SAME_NAMES = ";DATABASE_TO_LOWER=TRUE";
-
   @TempDir Path dir;
 
-  @Test
-  void aPowerCutLosesNoCommitThatReturned() throws Exception {
-    PowerCut.register();
-    Database database =
-        Database.open(new DatabaseSettings(url("jdbc:h2:durable:powerCut:", "cut"), "sa", "", 4));
-    Cut cut;
-    try {
-      cut = commitStepsThenCut(database.dataSource());
-    } finally {
-      database.close();
-    }
+  /** The files as the disk held them after a cut, opened again; closed after each test. */
+  private final List<Database> reopened = new ArrayList<>();
 
-    AtomicLongArray acknowledged = cut.acknowledged();
-    long[] stored = stepsAfterTheCut(cut.onDisk());
-    for (int writer = 0; writer < WRITERS; writer++) {
-      assertThat(acknowledged.get(writer))
-          .as("steps acknowledged to writer %d", writer)
-          .isPositive();
-      assertThat(stored[writer])
-          .as("steps of writer %d on the disk after the cut", writer)
-          .isGreaterThanOrEqualTo(acknowledged.get(writer));
-    }
+  @AfterEach
+  void closeReopened() {
+    reopened.forEach(Database::close);
   }
 
   @Test
-  void aFileH2WritesPlainlyLosesAcknowledgedCommits() throws Exception {
-    PowerCut.register();
-    JdbcDataSource plain = new JdbcDataSource();
-    plain.setURL(url("jdbc:h2:powerCut:", "plain") + SAME_NAMES + ";WRITE_DELAY=0");
-    plain.setUser("sa");
-    Cut cut;
-    // Held open, so that H2 keeps the database open between the writers' connections.
-    try (Connection keepsItOpen = plain.getConnection()) {
-      cut = commitStepsThenCut(plain);
-    }
+  void aPowerCutLosesNoAcknowledgedSave() throws Exception {
+    Cut cut = saveLimitsThenCut("jdbc:h2:durable:powerCut:" + dir.resolve("durable"));
 
-    AtomicLongArray acknowledged = cut.acknowledged();
-    long[] stored = stepsAfterTheCut(cut.onDisk());
-    long lost = 0;
+    JdbcAdapters after = adaptersOver(cut.onDisk());
     for (int writer = 0; writer < WRITERS; writer++) {
-      lost += Math.max(0, acknowledged.get(writer) - stored[writer]);
+      LicenseKey key = cut.keys().get(writer);
+      int acknowledged = cut.acknowledged().get(writer);
+      assertThat(acknowledged).as("saves acknowledged to writer %d", writer).isPositive();
+      LicenseKey stored = after.licenseKeys().findById(key.businessId(), key.id()).get();
+      assertThat(stored.activationsLimit().get())
+          .as("writer %d's limit after the cut", writer)
+          .isGreaterThanOrEqualTo(acknowledged);
+      int saves = stored.activationsLimit().get();
+      assertThat(stored.version()).as("writer %d's version", writer).isEqualTo(1L + saves);
+      assertThat(after.auditTrail().eventsOf(key.businessId(), key.id()))
+          .as("writer %d's events", writer)
+          .hasSize(1 + saves);
     }
-    assertThat(lost).as("acknowledged steps missing after the cut").isPositive();
   }
 
-  private String url(String prefix, String name) {
-    return prefix + dir.resolve(name);
-  }
+  @Test
+  void aFileH2WritesPlainlyLosesAcknowledgedSaves() throws Exception {
+    Cut cut = saveLimitsThenCut("jdbc:h2:powerCut:" + dir.resolve("plain"));
 
-  /** What the writers were told had committed, and the files as the disk held them after. */
-  private record Cut(AtomicLongArray acknowledged, Map<String, byte[]> onDisk) {}
+    JdbcAdapters after = adaptersOver(cut.onDisk());
+    int lost = 0;
+    for (int writer = 0; writer < WRITERS; writer++) {
+      LicenseKey key = cut.keys().get(writer);
+      LicenseKey stored = after.licenseKeys().findById(key.businessId(), key.id()).get();
+      lost += Math.max(0, cut.acknowledged().get(writer) - stored.activationsLimit().get());
+    }
+    assertThat(lost).as("acknowledged saves missing after the cut").isPositive();
+  }
 
   /**
-   * Each writer commits steps 1, 2, 3 ... of its own counter, each step one transaction that sets
-   * the counter and adds the step's row; after a second the power is cut under them.
+   * The writers' keys, the last limit each writer saw saved, and the files the disk holds after.
    */
-  private static Cut commitStepsThenCut(DataSource dataSource) throws Exception {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE counters (writer INTEGER PRIMARY KEY, n BIGINT NOT NULL)");
-      statement.execute("CREATE TABLE steps (writer INTEGER, n BIGINT, PRIMARY KEY (writer, n))");
-      statement.execute("INSERT INTO counters VALUES (0, 0), (1, 0), (2, 0), (3, 0)");
-      // The tables are on the disk before the load, on either kind of file: only the load's
-      // commits are in question.
-      statement.execute("CHECKPOINT SYNC");
-    }
-    AtomicLongArray acknowledged = new AtomicLongArray(WRITERS);
+  private record Cut(
+      List<LicenseKey> keys, AtomicIntegerArray acknowledged, Map<String, byte[]> onDisk) {}
+
+  private static Cut saveLimitsThenCut(String url) throws Exception {
+    PowerCut.register();
     List<Throwable> failuresBeforeTheCut = new CopyOnWriteArrayList<>();
-    List<Thread> writers = new ArrayList<>();
-    for (int writer = 0; writer < WRITERS; writer++) {
-      int self = writer;
-      writers.add(
-          Thread.ofPlatform()
-              .start(() -> commitSteps(dataSource, self, acknowledged, failuresBeforeTheCut)));
-    }
-    Thread.sleep(1_000);
-    Map<String, byte[]> onDisk = PowerCut.cut();
-    for (Thread writer : writers) {
-      writer.join();
+    AtomicIntegerArray acknowledged = new AtomicIntegerArray(WRITERS);
+    List<LicenseKey> keys = new ArrayList<>();
+    Map<String, byte[]> onDisk;
+    try (Database database = Database.open(new DatabaseSettings(url, "sa", "", WRITERS))) {
+      JdbcAdapters adapters = JdbcAdapters.over(database);
+      for (int writer = 0; writer < WRITERS; writer++) {
+        LicenseKey key = TestData.key(adapters.ids().newLicenseKeyId()).limit(0).build();
+        adapters.licenseKeys().add(key, AuditEvent.keyCreated(key, TestData.T0, Option.none()));
+        keys.add(key);
+      }
+      // The schema and the keys are on the disk before the load, on either kind of file: only the
+      // load's saves are in question.
+      try (Connection connection = database.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("CHECKPOINT SYNC");
+      }
+      List<Thread> writers = new ArrayList<>();
+      for (int writer = 0; writer < WRITERS; writer++) {
+        LicenseKey key = keys.get(writer);
+        int self = writer;
+        writers.add(
+            Thread.ofPlatform()
+                .start(() -> saveLimits(adapters, key, self, acknowledged, failuresBeforeTheCut)));
+      }
+      Thread.sleep(1_000);
+      onDisk = PowerCut.cut();
+      for (Thread writer : writers) {
+        writer.join();
+      }
     }
     assertThat(failuresBeforeTheCut).isEmpty();
-    return new Cut(acknowledged, onDisk);
+    return new Cut(keys, acknowledged, onDisk);
   }
 
-  private static void commitSteps(
-      DataSource dataSource, int writer, AtomicLongArray acknowledged, List<Throwable> failures) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement count =
-            connection.prepareStatement("UPDATE counters SET n = ? WHERE writer = ?");
-        PreparedStatement step = connection.prepareStatement("INSERT INTO steps VALUES (?, ?)")) {
-      connection.setAutoCommit(false);
-      for (long n = 1; !PowerCut.isCut(); n++) {
-        count.setLong(1, n);
-        count.setInt(2, writer);
-        count.executeUpdate();
-        step.setInt(1, writer);
-        step.setLong(2, n);
-        step.executeUpdate();
-        connection.commit();
-        acknowledged.set(writer, n);
+  /** Sets the key's limit to 1, 2, 3 ... one save each, until the power is cut. */
+  private static void saveLimits(
+      JdbcAdapters adapters,
+      LicenseKey key,
+      int writer,
+      AtomicIntegerArray acknowledged,
+      List<Throwable> failures) {
+    try {
+      LicenseKey current = key;
+      for (int limit = 1; !PowerCut.isCut(); limit++) {
+        LicenseKey changed =
+            current.apply(LicenseKeyPatch.KEEP_ALL.withActivationsLimit(Change.set(limit))).get();
+        AuditEvent event =
+            AuditEvent.keyChanged(
+                AuditOperation.UPDATE, current, changed, TestData.T0, Option.none());
+        current = adapters.licenseKeys().save(changed, event).get();
+        acknowledged.set(writer, limit);
       }
-    } catch (SQLException e) {
+    } catch (RuntimeException e) {
       if (!PowerCut.isCut()) {
         failures.add(e);
       }
     }
   }
 
-  /**
-   * Opens the store's file as the disk held it after the cut, and answers each writer's counter;
-   * every step up to it must be there too, as each step was one transaction.
-   */
-  private long[] stepsAfterTheCut(Map<String, byte[]> onDisk) throws Exception {
+  /** The service's adapters over the store's file as the disk held it after the cut. */
+  private JdbcAdapters adaptersOver(Map<String, byte[]> onDisk) throws Exception {
     List<byte[]> stores =
         onDisk.entrySet().stream()
             .filter(file -> file.getKey().endsWith(".mv.db"))
@@ -156,24 +156,9 @@ class H2PowerCutTest {
     assertThat(stores).hasSize(1);
     Path after = Files.createDirectories(dir.resolve("after"));
     Files.write(after.resolve("db.mv.db"), stores.getFirst());
-    long[] counters = new long[WRITERS];
-    try (Connection connection =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + after.resolve("db") + SAME_NAMES, "sa", "");
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT c.writer, c.n, COUNT(s.n), COALESCE(MAX(s.n), 0) FROM counters c"
-                    + " LEFT JOIN steps s ON s.writer = c.writer GROUP BY c.writer, c.n")) {
-      while (rows.next()) {
-        int writer = rows.getInt(1);
-        counters[writer] = rows.getLong(2);
-        assertThat(rows.getLong(3)).as("steps of writer %d", writer).isEqualTo(counters[writer]);
-        assertThat(rows.getLong(4))
-            .as("last step of writer %d", writer)
-            .isEqualTo(counters[writer]);
-      }
-    }
-    return counters;
+    Database database =
+        Database.open(new DatabaseSettings("jdbc:h2:file:" + after.resolve("db"), "sa", "", 2));
+    reopened.add(database);
+    return JdbcAdapters.over(database);
   }
 }
