@@ -17,9 +17,10 @@ import org.h2.store.fs.FilePathWrapper;
  * H2 files on a disk that can lose its power: {@code jdbc:h2:powerCut:/path}. A write reaches the
  * disk only when the file was opened for synchronous writes or once it is synced; {@link #cut}
  * stops every write and gives each file as the disk would hold it after the cut, without what was
- * written and not synced since. The worst such a disk may do, short of tearing a write in two.
- * Plugged in through H2's own file system extension point ({@link FilePath#register}), which makes
- * each path by this class's public constructor.
+ * written and not synced since. It loses all that a real disk may lose; it neither tears a write in
+ * two nor keeps some of the writes not synced and loses others. Plugged in through H2's own file
+ * system extension point ({@link FilePath#register}), which makes each path by this class's public
+ * constructor.
  */
 public final class PowerCut extends FilePathWrapper {
 
