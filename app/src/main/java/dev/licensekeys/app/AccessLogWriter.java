@@ -17,8 +17,10 @@ import java.util.function.Consumer;
  * threads; written one line at a time, that was every request of a busy service, and 5% of its CPU
  * on H2 (docs/BENCHMARKS.md, change 28). Resting, the thread is not waiting, so under load requests
  * only queue; idle, the first line wakes it at once.
+ *
+ * <p>Public for the load benchmark, whose service on in-memory adapters logs as the service does.
  */
-final class AccessLogWriter implements Consumer<String>, AutoCloseable {
+public final class AccessLogWriter implements Consumer<String>, AutoCloseable {
 
   private static final int CAPACITY = 10_000;
   private static final long REST_MILLIS = 5;
@@ -28,7 +30,7 @@ final class AccessLogWriter implements Consumer<String>, AutoCloseable {
   private final Thread writer;
   private volatile boolean open = true;
 
-  AccessLogWriter(PrintStream out) {
+  public AccessLogWriter(PrintStream out) {
     this(out, CAPACITY);
   }
 

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The service's meters, in Micrometer's Prometheus registry: requests by route, method and status
  * (count and latency histogram), the connection pool (HikariCP reports into the same registry), and
- * what the business cares about: activations and patches by outcome.
+ * what the business cares about: activations and patches by outcome. Public for the load benchmark,
+ * whose service on in-memory adapters keeps the same meters.
  */
-final class Metrics implements Operations.RequestObserver {
+public final class Metrics implements Operations.RequestObserver {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -27,7 +28,7 @@ final class Metrics implements Operations.RequestObserver {
     return registry;
   }
 
-  String scrape() {
+  public String scrape() {
     return registry.scrape();
   }
 
@@ -48,7 +49,7 @@ final class Metrics implements Operations.RequestObserver {
   }
 
   /** The same use cases, counting activations and patches by outcome. */
-  UseCases counting(UseCases useCases) {
+  public UseCases counting(UseCases useCases) {
     return new UseCases(
         command -> count("license_keys.patches", useCases.updateLicenseKey().update(command)),
         useCases.getLicenseKey(),

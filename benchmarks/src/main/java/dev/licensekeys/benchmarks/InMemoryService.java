@@ -1,5 +1,7 @@
 package dev.licensekeys.benchmarks;
 
+import dev.licensekeys.app.AccessLogWriter;
+import dev.licensekeys.app.Metrics;
 import dev.licensekeys.domain.fixtures.OutPorts;
 import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.inmemory.InMemoryAdapters;
@@ -14,6 +16,7 @@ import dev.licensekeys.domain.service.LicensingService;
 import dev.licensekeys.http.Authenticator;
 import dev.licensekeys.http.HttpApi;
 import dev.licensekeys.http.Operations;
+import dev.licensekeys.http.PublicRateLimit;
 import dev.licensekeys.http.RequestDecoder;
 import dev.licensekeys.http.UseCases;
 import io.helidon.webserver.WebServer;
@@ -26,10 +29,10 @@ import java.time.Instant;
 
 /**
  * The service's HTTP API over the domain's in-memory adapters, for the load benchmark: the same
- * routes, decoding, rules and encoding as the service, with no database. Seeds a key for each id in
- * IDS_FILE (one a line: {@code bench/run} gives the random ids the H2 and PostgreSQL subjects
- * import, shaped as the service makes them); the API key's secret is "bench-secret". PORT from the
- * environment.
+ * routes, decoding, rules, encoding, meters and access log as the service, with no database. Seeds
+ * a key for each id in IDS_FILE (one a line: {@code bench/run} gives the random ids the H2 and
+ * PostgreSQL subjects import, shaped as the service makes them); the API key's secret is
+ * "bench-secret". PORT from the environment.
  *
  * <p>Not the in-memory adapters' own ids: those count up, and 10,000 of them share 2,632 string
  * hashes, so the key map would search collision chains that random ids never make.
@@ -71,24 +74,36 @@ public final class InMemoryService {
             ports.products(),
             ports.ids(),
             clock);
+    Metrics metrics = new Metrics();
     UseCases useCases =
-        new UseCases(
-            licenseKeys,
-            licenseKeys,
-            licenseKeys,
-            licenseKeys,
-            instances,
-            instances,
-            instances,
-            licensing,
-            licensing,
-            licensing);
+        metrics.counting(
+            new UseCases(
+                licenseKeys,
+                licenseKeys,
+                licenseKeys,
+                licenseKeys,
+                instances,
+                instances,
+                instances,
+                licensing,
+                licensing,
+                licensing));
+    // The service's own meters and access log (to stdout), as Application wires them: they are
+    // work every request of the service does.
+    Operations operations =
+        new Operations(
+            () -> true,
+            metrics::scrape,
+            metrics,
+            new AccessLogWriter(System.out),
+            error -> false,
+            PublicRateLimit.defaults());
     HttpApi api =
         new HttpApi(
             useCases,
             new Authenticator(apiKeys, clock),
             clock,
-            Operations.none(),
+            operations,
             new InMemoryIdempotencyRecords(),
             new RequestDecoder());
     WebServer server =
