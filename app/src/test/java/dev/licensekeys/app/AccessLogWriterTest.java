@@ -86,6 +86,24 @@ class AccessLogWriterTest {
     }
   }
 
+  @Test
+  void linesAreWrittenInTheCharsetOfTheirStream() {
+    Terminal utf8 = new Terminal();
+    Terminal latin1 = new Terminal();
+    try (AccessLogWriter toUtf8 =
+            new AccessLogWriter(new PrintStream(utf8, true, StandardCharsets.UTF_8));
+        AccessLogWriter toLatin1 =
+            new AccessLogWriter(new PrintStream(latin1, true, StandardCharsets.ISO_8859_1))) {
+      toUtf8.accept("café ✓");
+      toLatin1.accept("café");
+    }
+
+    assertThat(utf8.toByteArray())
+        .isEqualTo(("café ✓" + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+    assertThat(latin1.toByteArray())
+        .isEqualTo(("café" + System.lineSeparator()).getBytes(StandardCharsets.ISO_8859_1));
+  }
+
   /** Waits up to 5 s for {@code count} lines, without closing the writer. */
   private static void awaitLines(Terminal terminal, int count) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
