@@ -67,9 +67,9 @@ public final class AccessLogWriter implements Consumer<String>, AutoCloseable {
   }
 
   /**
-   * The batch as one array of bytes in the stream's own charset, in one write: printed as text, it
-   * went through the stream's writer and encoder a few thousand characters at a time, 2.4% of the
-   * CPU of a service doing nothing else (docs/BENCHMARKS.md, change 46).
+   * The batch as one array of bytes in the stream's own charset, in one write. Printed as text, it
+   * went through the stream's writer and encoder 8,192 characters at a time, most of this thread's
+   * CPU before the system's own write (docs/BENCHMARKS.md, change 46).
    */
   private void write(List<String> batch) {
     String separator = System.lineSeparator();
