@@ -1,6 +1,8 @@
 package dev.licensekeys.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,9 +21,21 @@ final class ClosingConnections {
 
   static void closeIfSaid(ServerRequest request, ServerResponse response) {
     if (response.isSent()
-        && (request.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
-            || response.headers().containsToken(HeaderValues.CONNECTION_CLOSE))) {
+        && (requestSaysClose(request.headers())
+            || response.headers().contains(HeaderValues.CONNECTION_CLOSE))) {
       throw new CloseConnectionException("the response said Connection: close");
     }
+  }
+
+  /**
+   * A client's {@code Connection} is a list of tokens in any case; Helidon gathers a header's
+   * values through a stream to read them, even when the header is absent, as it is from most
+   * clients, so its presence is asked first. A response says {@code close} only as this API and
+   * Helidon write it, one value, which is looked up as it is: its {@code keep-alive} is not
+   * gathered on every request either (docs/BENCHMARKS.md, change 47).
+   */
+  private static boolean requestSaysClose(Headers headers) {
+    return headers.contains(HeaderNames.CONNECTION)
+        && headers.containsToken(HeaderValues.CONNECTION_CLOSE);
   }
 }

@@ -473,6 +473,8 @@ class HttpApiTest {
     java.util.List<String> requests =
         java.util.List.of(
             "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            // A list of tokens, in any case (RFC 9110, section 7.6.1).
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Close\r\n\r\n",
             "POST /licenses/validate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 20\r\n\r\n"
                 + "{\"license_key\": \"k\"}");
