@@ -204,6 +204,12 @@ final class ImportFile {
     }
     Instant expiresAt = line.instant("expires_at");
     Instant createdAt = line.instant("created_at");
+    if (createdAt != null && createdAt.isAfter(now)) {
+      // Most likely a local time written as UTC, or a clock ahead: such a key would sort before
+      // every key created until then.
+      line.problem(
+          "created_at", "must not be in the future (this import's clock read " + now + ")");
+    }
     String sourceText = line.text("source", false);
     Source source = Source.IMPORT;
     if (sourceText != null) {

@@ -288,6 +288,31 @@ abstract class CliContract {
   }
 
   @Test
+  void aKeyCreatedInTheFutureIsNamedWithItsLineAndImportsNothing() throws Exception {
+    Path file =
+        file(
+            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"a@x\"}",
+            "{\"type\":\"product\",\"product_id\":\"pdt_1\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-past\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"created_at\":\"2020-01-01T00:00:00Z\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
+                + "-future\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"created_at\":\"2999-01-01T00:00:00Z\"}");
+
+    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("line 4: created_at must not be in the future (this import's clock read ")
+        .doesNotContain("line 3:")
+        .contains("nothing imported");
+    assertThat(
+            this.<io.vavr.control.Option<LicenseKey>>withAdapters(
+                a -> a.licenseKeys().findByKey(business + "-past")))
+        .isEmpty();
+  }
+
+  @Test
   void anIdLongerThanItsColumnIsNamedWithItsLineAndImportsNothing() throws Exception {
     String tooLong = "i".repeat(65);
     Path file =
