@@ -288,20 +288,16 @@ abstract class CliContract {
   }
 
   @Test
-  void aKeyCreatedInTheFutureIsNamedWithItsLineAndImportsNothing() throws Exception {
-    Path file =
-        file(
-            "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"a@x\"}",
-            "{\"type\":\"product\",\"product_id\":\"pdt_1\"}",
-            "{\"type\":\"license_key\",\"key\":\""
-                + business
-                + "-past\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"created_at\":\"2020-01-01T00:00:00Z\"}",
-            "{\"type\":\"license_key\",\"key\":\""
-                + business
-                + "-future\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"created_at\":\"2999-01-01T00:00:00Z\"}");
+  void aKeyKeepsItsCreationTimeButOneCreatedInTheFutureIsNamedWithItsLine() throws Exception {
+    String customer =
+        "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"Ada\",\"email\":\"a@x\"}";
+    String product = "{\"type\":\"product\",\"product_id\":\"pdt_1\"}";
+    String past = keyCreatedAt("-past", "2020-01-01T00:00:00Z");
+    String future = keyCreatedAt("-future", "2999-01-01T00:00:00Z");
 
-    assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
-
+    assertThat(
+            run("import", file(customer, product, past, future).toString(), "--business", business))
+        .isEqualTo(1);
     assertThat(err.toString())
         .contains("line 4: created_at must not be in the future (this import's clock read ")
         .doesNotContain("line 3:")
@@ -310,6 +306,23 @@ abstract class CliContract {
             this.<io.vavr.control.Option<LicenseKey>>withAdapters(
                 a -> a.licenseKeys().findByKey(business + "-past")))
         .isEmpty();
+
+    assertThat(run("import", file(customer, product, past).toString(), "--business", business))
+        .isEqualTo(0);
+    assertThat(
+            this.<io.vavr.control.Option<Instant>>withAdapters(
+                a -> a.licenseKeys().findByKey(business + "-past").map(LicenseKey::createdAt)))
+        .isEqualTo(io.vavr.control.Option.some(Instant.parse("2020-01-01T00:00:00Z")));
+  }
+
+  /** An import file's line for a key of this test's business, customer and product. */
+  private String keyCreatedAt(String keySuffix, String createdAt) {
+    return "{\"type\":\"license_key\",\"key\":\""
+        + business
+        + keySuffix
+        + "\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"created_at\":\""
+        + createdAt
+        + "\"}";
   }
 
   @Test
