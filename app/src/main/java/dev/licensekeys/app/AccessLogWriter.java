@@ -73,15 +73,7 @@ public final class AccessLogWriter implements Consumer<String>, AutoCloseable {
    */
   private void write(List<String> batch) {
     String separator = System.lineSeparator();
-    int length = 0;
-    for (String line : batch) {
-      length += line.length() + separator.length();
-    }
-    StringBuilder text = new StringBuilder(length);
-    for (String line : batch) {
-      text.append(line).append(separator);
-    }
-    byte[] bytes = text.toString().getBytes(out.charset());
+    byte[] bytes = (String.join(separator, batch) + separator).getBytes(out.charset());
     out.write(bytes, 0, bytes.length);
     out.flush();
   }
