@@ -61,7 +61,8 @@ public final class DataAccessException extends RuntimeException {
     return false;
   }
 
-  boolean isUniqueViolation() {
+  /** A row broke a unique index: another writer stored the same id or key first. */
+  public boolean isUniqueViolation() {
     return sqlState.equals("23505");
   }
 

@@ -2,6 +2,7 @@ package dev.licensekeys.app;
 
 import dev.licensekeys.domain.port.out.BulkImports;
 import dev.licensekeys.persistence.ColumnLengths;
+import dev.licensekeys.persistence.DataAccessException;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -101,16 +102,30 @@ final class ImportCommand implements Callable<Integer> {
     }
     int total = contents.keys().size();
     IntConsumer progress = total > PROGRESS_FROM_LINES ? new ProgressLines(total) : done -> {};
-    Either<Seq<String>, BulkImports.Imported> result =
-        adapters
-            .bulkImports()
-            .importAll(
-                business,
-                contents.customers(),
-                contents.products(),
-                contents.keys(),
-                now,
-                progress);
+    Either<Seq<String>, BulkImports.Imported> result;
+    try {
+      result =
+          adapters
+              .bulkImports()
+              .importAll(
+                  business,
+                  contents.customers(),
+                  contents.products(),
+                  contents.keys(),
+                  now,
+                  progress);
+    } catch (DataAccessException e) {
+      if (!e.isUniqueViolation()) {
+        throw e;
+      }
+      // The import plans again after a race on key strings; what still breaks is an id.
+      cli.err.println(
+          "license-keys: nothing imported: another writer stored a key with one of this file's ids"
+              + " while it was imported ("
+              + StartupFailure.rootMessage(e)
+              + "); import it again to have its line named");
+      return Cli.BAD_INPUT;
+    }
     return result.fold(
         taken -> {
           taken.forEach(

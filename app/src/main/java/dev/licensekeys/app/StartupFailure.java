@@ -51,7 +51,8 @@ final class StartupFailure {
         + "), DATABASE_USER and DATABASE_PASSWORD, and that the database is running.";
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The innermost cause's message, on one line. */
+  static String rootMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

@@ -31,7 +31,7 @@ abstract class CliContract {
   protected final Map<String, String> environment = new HashMap<>();
   protected String business;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   /** DATABASE_URL and friends for an empty database. */
   protected abstract Map<String, String> database();
@@ -42,20 +42,20 @@ abstract class CliContract {
     business = "bus_cli_" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private int run(String... args) {
+  int run(String... args) {
     out.reset();
     err.reset();
     return Cli.run(args, environment, new PrintStream(out, true), new PrintStream(err, true));
   }
 
-  private <T> T withAdapters(Function<JdbcAdapters, T> read) {
+  <T> T withAdapters(Function<JdbcAdapters, T> read) {
     Configuration configuration = Configuration.fromEnvironment(environment).get();
     try (Database database = Database.open(configuration.database())) {
       return read.apply(JdbcAdapters.over(database));
     }
   }
 
-  private Path file(String... lines) throws Exception {
+  Path file(String... lines) throws Exception {
     Path file = directory.resolve("import-" + UUID.randomUUID() + ".jsonl");
     Files.write(file, java.util.List.of(lines));
     return file;
@@ -119,7 +119,7 @@ abstract class CliContract {
   }
 
   /** A key line of this test's business, with {@code id} as its id. */
-  private String keyLine(String id, String keyString) {
+  String keyLine(String id, String keyString) {
     return "{\"type\":\"license_key\",\"id\":\""
         + id
         + "\",\"key\":\""
@@ -128,11 +128,11 @@ abstract class CliContract {
         + "\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}";
   }
 
-  private static final String CUSTOMER_AND_PRODUCT_LINES =
+  static final String CUSTOMER_AND_PRODUCT_LINES =
       "{\"type\":\"customer\",\"customer_id\":\"cus_1\",\"name\":\"A\",\"email\":\"a@x\"}\n"
           + "{\"type\":\"product\",\"product_id\":\"pdt_1\"}";
 
-  private static String newKeyId() {
+  static String newKeyId() {
     return "lic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 21);
   }
 
