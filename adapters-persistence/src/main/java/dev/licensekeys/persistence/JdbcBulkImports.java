@@ -68,7 +68,31 @@ public final class JdbcBulkImports implements BulkImports {
       Instant at,
       IntConsumer progress) {
     Either<Seq<String>, Imported> result =
-        plannedAfresh(() -> importOnce(businessId, customers, products, keys, at, progress));
+        plannedAfresh(
+            () ->
+                transactions.inTransaction(
+                    "importing",
+                    connection -> {
+                      Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
+                      ImportPlan plan =
+                          ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
+                      if (!plan.taken().isEmpty()) {
+                        return Either.left(plan.taken());
+                      }
+                      for (Customer customer : customers) {
+                        JdbcCustomers.upsert(connection, customer);
+                      }
+                      for (Product product : products) {
+                        JdbcProducts.upsert(connection, product);
+                      }
+                      insertKeys(connection, plan, at, progress);
+                      return Either.right(
+                          new Imported(
+                              customers.size(),
+                              products.size(),
+                              plan.toAdd().size(),
+                              plan.alreadyThere()));
+                    }));
     if (analyzesAfterwards && result.exists(imported -> imported.keysAdded() > 0)) {
       refreshStatistics();
     }
@@ -95,34 +119,6 @@ public final class JdbcBulkImports implements BulkImports {
         }
       }
     }
-  }
-
-  private Either<Seq<String>, Imported> importOnce(
-      String businessId,
-      Seq<Customer> customers,
-      Seq<Product> products,
-      Seq<LicenseKey> keys,
-      Instant at,
-      IntConsumer progress) {
-    return transactions.inTransaction(
-        "importing",
-        connection -> {
-          Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
-          ImportPlan plan = ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
-          if (!plan.taken().isEmpty()) {
-            return Either.left(plan.taken());
-          }
-          for (Customer customer : customers) {
-            JdbcCustomers.upsert(connection, customer);
-          }
-          for (Product product : products) {
-            JdbcProducts.upsert(connection, product);
-          }
-          insertKeys(connection, plan, at, progress);
-          return Either.right(
-              new Imported(
-                  customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
-        });
   }
 
   /**
