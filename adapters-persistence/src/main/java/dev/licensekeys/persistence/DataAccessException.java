@@ -1,9 +1,19 @@
 package dev.licensekeys.persistence;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** The database failed us: an infrastructure problem, never a business outcome. */
 public final class DataAccessException extends RuntimeException {
+
+  /** Data exception, integrity constraint violation, transaction rollback (SQL standard). */
+  private static final Set<String> REFUSED_CLASSES = Set.of("22", "23", "40");
+
+  /**
+   * A statement canceled (H2's auto-server tells its client so when a wait for a row lock ran out),
+   * a lock not available (PostgreSQL), a lock timeout and a concurrent update (H2).
+   */
+  private static final Set<String> REFUSED_STATES = Set.of("57014", "55P03", "HYT00", "90131");
 
   private final String sqlState;
   private final boolean noConnection;
@@ -56,6 +66,22 @@ public final class DataAccessException extends RuntimeException {
           || type.startsWith("com.zaxxer.hikari.")
           || type.startsWith("dev.licensekeys.persistence.")) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code error} is a database that was reached refusing the work: data it does not take,
+   * a constraint, a conflict with another transaction, a wait for a lock that ran out. The settings
+   * that reach it are not at fault then. Read from the first SQLSTATE among its causes.
+   */
+  public static boolean isRefusal(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        return REFUSED_CLASSES.contains(state.substring(0, Math.min(2, state.length())))
+            || REFUSED_STATES.contains(state);
       }
     }
     return false;

@@ -45,6 +45,10 @@ final class StartupFailure {
     if (!DataAccessException.isDatabaseFailure(e)) {
       return reason + " (" + e.getClass().getName() + "; LOG_LEVEL=debug shows where).";
     }
+    if (DataAccessException.isRefusal(e)) {
+      // The database was reached: its settings are not what to check.
+      return "the database refused it: " + reason + ".";
+    }
     return reason
         + ". Check DATABASE_URL ("
         + DatabaseSettings.redacted(configuration.database().jdbcUrl())

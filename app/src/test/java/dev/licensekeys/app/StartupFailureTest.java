@@ -31,6 +31,22 @@ class StartupFailureTest {
   }
 
   @Test
+  void aRefusalByADatabaseItReachedDoesNotPointAtTheDatabaseSettings() {
+    int exitCode =
+        guard(
+            new IllegalStateException(
+                "importing failed",
+                new SQLException("Statement was canceled or the session timed out", "57014")));
+
+    assertThat(exitCode).isEqualTo(Cli.BAD_INPUT);
+    assertThat(err())
+        .isEqualTo(
+            "license-keys could not start: the database refused it: Statement was canceled or the"
+                + " session timed out."
+                + System.lineSeparator());
+  }
+
+  @Test
   void anyOtherFailureSaysWhatItIsWithoutBlamingTheDatabase() {
     int exitCode = guard(new IllegalArgumentException("Signal already used by VM or OS: SIGTERM"));
 
