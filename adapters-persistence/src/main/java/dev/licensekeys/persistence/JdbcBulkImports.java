@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -38,9 +37,6 @@ public final class JdbcBulkImports implements BulkImports {
    * to 4.5).
    */
   static final int LOOKUP_BATCH = 250;
-
-  /** Plans made, each after another writer broke the last one's inserts (see plannedAfresh). */
-  static final int RACED_ATTEMPTS = 3;
 
   /** The tables an import writes, whose statistics it refreshes afterwards. */
   static final Seq<String> TABLES_WRITTEN =
@@ -67,58 +63,36 @@ public final class JdbcBulkImports implements BulkImports {
       Seq<LicenseKey> keys,
       Instant at,
       IntConsumer progress) {
+    // Another writer may store one of the import's keys, customers or products between the
+    // plan's reads and its inserts (the same file imported twice at once, say). Planned again
+    // from what is stored then, the import ends as it would have had that writer come first:
+    // its keys for this business are already there, and those for another refuse the import.
+    // What outlasts the attempts is no key string the plan sees (an id taken meanwhile). A
+    // plan made again counts its progress from its start again.
     Either<Seq<String>, Imported> result =
-        plannedAfresh(
-            () ->
-                transactions.inTransaction(
-                    "importing",
-                    connection -> {
-                      Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
-                      ImportPlan plan =
-                          ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
-                      if (!plan.taken().isEmpty()) {
-                        return Either.left(plan.taken());
-                      }
-                      for (Customer customer : customers) {
-                        JdbcCustomers.upsert(connection, customer);
-                      }
-                      for (Product product : products) {
-                        JdbcProducts.upsert(connection, product);
-                      }
-                      insertKeys(connection, plan, at, progress);
-                      return Either.right(
-                          new Imported(
-                              customers.size(),
-                              products.size(),
-                              plan.toAdd().size(),
-                              plan.alreadyThere()));
-                    }));
+        transactions.againAfterAnInsertRace(
+            "importing",
+            connection -> {
+              Map<String, String> owners = ownersOf(connection, keys.map(LicenseKey::key));
+              ImportPlan plan = ImportPlan.of(businessId, keys, key -> Option.of(owners.get(key)));
+              if (!plan.taken().isEmpty()) {
+                return Either.left(plan.taken());
+              }
+              for (Customer customer : customers) {
+                JdbcCustomers.upsert(connection, customer);
+              }
+              for (Product product : products) {
+                JdbcProducts.upsert(connection, product);
+              }
+              insertKeys(connection, plan, at, progress);
+              return Either.right(
+                  new Imported(
+                      customers.size(), products.size(), plan.toAdd().size(), plan.alreadyThere()));
+            });
     if (analyzesAfterwards && result.exists(imported -> imported.keysAdded() > 0)) {
       refreshStatistics();
     }
     return result;
-  }
-
-  /**
-   * Another writer may store one of the import's keys, customers or products between the plan's
-   * reads and its inserts (the same file imported twice at once, say): the insert then breaks a
-   * unique index, and the transaction is rolled back. Planned again from what is stored now, the
-   * import ends as it would have had that writer come first: the keys it stored for this business
-   * are already there, and those it stored for another are refused. A violation that outlasts
-   * {@link #RACED_ATTEMPTS} plans is not a key string the plan can see (a key with one of the
-   * import's ids, say), and is thrown. A plan made again counts its progress from its start again.
-   */
-  private static Either<Seq<String>, Imported> plannedAfresh(
-      Supplier<Either<Seq<String>, Imported>> importOnce) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return importOnce.get();
-      } catch (DataAccessException e) {
-        if (!e.isUniqueViolation() || attempt == RACED_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
   }
 
   /**

@@ -26,16 +26,8 @@ public final class JdbcIdempotencyRecords implements IdempotencyRecords {
 
   @Override
   public Claim claim(String scope, String key, String fingerprint, Instant now) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transactions.inTransaction(
-            "claiming an idempotency key", c -> claimOnce(c, scope, key, fingerprint, now));
-      } catch (DataAccessException e) {
-        if (!e.isUniqueViolation() || attempt == 3) {
-          throw e;
-        }
-      }
-    }
+    return transactions.againAfterAnInsertRace(
+        "claiming an idempotency key", c -> claimOnce(c, scope, key, fingerprint, now));
   }
 
   private static Claim claimOnce(

@@ -19,6 +19,9 @@ final class Transactions {
 
   private static final int MAX_ATTEMPTS = 20;
 
+  /** Transactions run by {@link #againAfterAnInsertRace}, the first included. */
+  static final int INSERT_RACE_ATTEMPTS = 3;
+
   private final DataSource dataSource;
 
   Transactions(DataSource dataSource) {
@@ -56,6 +59,24 @@ final class Transactions {
           throw new DataAccessException(what + " failed", e);
         }
         backOff(attempt);
+      }
+    }
+  }
+
+  /**
+   * {@link #inTransaction}, run again while it breaks a unique index, {@link #INSERT_RACE_ATTEMPTS}
+   * times at most: for work that reads whether a row is there, then inserts it, and so loses to
+   * another writer inserting the same row in between. Run again, it reads that row. A violation
+   * that outlasts the attempts is thrown.
+   */
+  <T> T againAfterAnInsertRace(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(what, work);
+      } catch (DataAccessException e) {
+        if (!e.isUniqueViolation() || attempt == INSERT_RACE_ATTEMPTS) {
+          throw e;
+        }
       }
     }
   }

@@ -41,20 +41,11 @@ final class Upsert {
 
   /** The upsert in a transaction of its own, again when a concurrent insert beat it. */
   static void run(Transactions transactions, String what, InConnection upsert) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        transactions.inTransaction(
-            what,
-            connection -> {
-              upsert.run(connection);
-              return null;
-            });
-        return;
-      } catch (DataAccessException e) {
-        if (!e.isUniqueViolation() || attempt == 3) {
-          throw e;
-        }
-      }
-    }
+    transactions.againAfterAnInsertRace(
+        what,
+        connection -> {
+          upsert.run(connection);
+          return null;
+        });
   }
 }

@@ -80,7 +80,7 @@ class ImportRaceTest {
         .isInstanceOfSatisfying(
             DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
 
-    assertThat(keyInserts).hasValue(JdbcBulkImports.RACED_ATTEMPTS);
+    assertThat(keyInserts).hasValue(Transactions.INSERT_RACE_ATTEMPTS);
     assertThat(adapters.licenseKeys().findByKey("OTHER")).isEmpty();
     assertThat(adapters.licenseKeys().findByKey("RACED")).isEmpty();
   }
