@@ -24,6 +24,14 @@ public final class DateTimes {
       "must be an RFC 3339 date-time with Z or an offset, like 2026-01-01T00:00:00Z, in the years"
           + " 0000 to 9999";
 
+  /**
+   * What a request is told when it sends a leap second: RFC 3339 allows {@code :60}, but an instant
+   * here (as in {@code java.time} and PostgreSQL's timestamps) has no room for one.
+   */
+  public static final String LEAP_SECOND_PROBLEM =
+      "must not be a leap second (:60), which instants here do not keep: send :59, or :00 of the"
+          + " next minute";
+
   private static final long SECONDS_PER_DAY = 86_400;
 
   /** The first and last second of the years 0000 to 9999: what is read, and written by hand. */
@@ -45,12 +53,30 @@ public final class DateTimes {
    *     to 9999 UTC
    */
   public static OffsetDateTime parse(String text) {
-    OffsetDateTime parsed = rfc3339(text);
-    if (parsed == null || !withinTheYearsKept(parsed.toEpochSecond())) {
+    OffsetDateTime parsed = read(text);
+    if (parsed == null) {
       throw new DateTimeParseException(
           "not an RFC 3339 date-time in the years 0000 to 9999: " + text, text, 0);
     }
     return parsed;
+  }
+
+  /**
+   * Why {@code text} was refused by {@link #parse}: {@link #LEAP_SECOND_PROBLEM} when it is a
+   * date-time this class would read but for its seconds being 60, else {@link #PROBLEM}.
+   */
+  public static String problemWith(String text) {
+    boolean leapSecond =
+        text.length() > 19
+            && text.startsWith("60", 17)
+            && read(text.substring(0, 17) + "59" + text.substring(19)) != null;
+    return leapSecond ? LEAP_SECOND_PROBLEM : PROBLEM;
+  }
+
+  /** The date-time {@code text} spells when it is RFC 3339 in the years kept, else null. */
+  private static OffsetDateTime read(String text) {
+    OffsetDateTime parsed = rfc3339(text);
+    return parsed != null && withinTheYearsKept(parsed.toEpochSecond()) ? parsed : null;
   }
 
   private static boolean withinTheYearsKept(long epochSecond) {

@@ -151,7 +151,7 @@ final class Fields {
     try {
       return DateTimes.parse(node.textValue());
     } catch (DateTimeParseException e) {
-      problems.put(name, DateTimes.PROBLEM);
+      problems.put(name, DateTimes.problemWith(node.textValue()));
       return null;
     }
   }

@@ -119,7 +119,7 @@ final class QueryParameters {
     } catch (DateTimeParseException e) {
       // A query decodes an unescaped + as a space, so an offset such as +01:00 arrives as " 01:00".
       String hint = value.get().indexOf(' ') >= 0 ? " (send a + in a query as %2B)" : "";
-      problems.add(name + ": " + DateTimes.PROBLEM + hint);
+      problems.add(name + ": " + DateTimes.problemWith(value.get()) + hint);
       return Option.none();
     }
   }

@@ -54,6 +54,38 @@ class DateTimesProperties {
     }
   }
 
+  @Property
+  void aDateTimeButForItsSecondsBeing60IsToldItIsALeapSecond(
+      @ForAll("instantsInTheYearsKept") Instant instant) {
+    String readable = DateTimes.format(instant);
+    String leap = readable.substring(0, 17) + "60" + readable.substring(19);
+
+    assertThat(outcome(() -> DateTimes.parse(leap))).as(leap).isEqualTo("error");
+    assertThat(DateTimes.problemWith(leap)).as(leap).isEqualTo(DateTimes.LEAP_SECOND_PROBLEM);
+  }
+
+  @Property
+  void anyOtherTextRefusedIsToldWhatADateTimeLooksLike(@ForAll("nearlyDateTimes") String text) {
+    boolean secondsOf60 = text.length() > 19 && text.startsWith("60", 17);
+    if (!secondsOf60 && "error".equals(outcome(() -> DateTimes.parse(text)))) {
+      assertThat(DateTimes.problemWith(text)).as(text).isEqualTo(DateTimes.PROBLEM);
+    }
+  }
+
+  @Example
+  void secondsOf60InTextThatIsNoDateTimeOtherwiseAreNotCalledALeapSecond() {
+    for (String text :
+        new String[] {
+          "2030-13-01T00:00:60Z",
+          "2030-01-01T00:00:60",
+          "2030-01-01T00:00:60+24:00",
+          "9999-12-31T23:59:60-01:00",
+          "2030-01-01T00:00:61Z"
+        }) {
+      assertThat(DateTimes.problemWith(text)).as(text).isEqualTo(DateTimes.PROBLEM);
+    }
+  }
+
   @Example
   void readsTheEdgesOfTheYearsKeptAndEitherCaseOfTAndZ() {
     for (String text :
@@ -151,6 +183,15 @@ class DateTimesProperties {
             Arbitraries.integers().between(0, 999).map(millis -> millis * 1_000_000),
             Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
             Arbitraries.integers().between(0, 999_999_999));
+    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+  }
+
+  @Provide
+  Arbitrary<Instant> instantsInTheYearsKept() {
+    Arbitrary<Long> seconds =
+        Arbitraries.longs().between(FIRST_KEPT.getEpochSecond(), LAST_KEPT.getEpochSecond());
+    Arbitrary<Integer> nanos =
+        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999));
     return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
   }
 

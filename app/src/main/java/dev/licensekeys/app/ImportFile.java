@@ -423,7 +423,7 @@ final class ImportFile {
       try {
         return DateTimes.parse(value.asText()).toInstant();
       } catch (DateTimeParseException e) {
-        problem(field, DateTimes.PROBLEM);
+        problem(field, DateTimes.problemWith(value.asText()));
         return null;
       }
     }

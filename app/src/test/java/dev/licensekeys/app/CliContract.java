@@ -259,6 +259,9 @@ abstract class CliContract {
             "{\"type\":\"product\",\"product_id\":\"pdt_2\",\"name\":\"a\\ud800b\"}",
             "{\"type\":\"license_key\",\"key\":\""
                 + business
+                + "-leap\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\",\"expires_at\":\"2016-12-31T23:59:60Z\"}",
+            "{\"type\":\"license_key\",\"key\":\""
+                + business
                 + "-last\",\"customer_id\":\"cus_1\",\"product_id\":\"pdt_1\"}");
 
     assertThat(run("import", file.toString(), "--business", business)).isEqualTo(1);
@@ -269,6 +272,7 @@ abstract class CliContract {
         .contains("line 6: instances_count must be 0")
         .contains("line 7: expires_at must be an RFC 3339 date-time")
         .contains("line 8: name must not contain an unpaired surrogate")
+        .contains("line 9: expires_at must not be a leap second (:60)")
         .contains("nothing imported");
     assertThat(
             this.<io.vavr.control.Option<LicenseKey>>withAdapters(

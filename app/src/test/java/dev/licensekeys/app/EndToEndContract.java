@@ -192,6 +192,27 @@ abstract class EndToEndContract {
   }
 
   @Test
+  void aLeapSecondIsRefusedAsOneAndChangesNothing() throws Exception {
+    String id = importKey(unique("LEAP"), "null");
+    String before = call("GET", "/license_keys/" + id, null, secret).body();
+
+    HttpResponse<String> patched =
+        call("PATCH", "/license_keys/" + id, "{\"expires_at\":\"2016-12-31T23:59:60Z\"}", secret);
+    HttpResponse<String> listed =
+        call("GET", "/license_keys?created_at_lte=2016-12-31T23:59:60Z", null, secret);
+
+    assertThat(patched.statusCode()).isEqualTo(422);
+    assertThat(patched.body())
+        .contains("INVALID_REQUEST_BODY")
+        .contains("expires_at: must not be a leap second (:60)");
+    assertThat(listed.statusCode()).isEqualTo(422);
+    assertThat(listed.body())
+        .contains("INVALID_QUERY_PARAMS")
+        .contains("created_at_lte: must not be a leap second (:60)");
+    assertThat(call("GET", "/license_keys/" + id, null, secret).body()).isEqualTo(before);
+  }
+
+  @Test
   void theFirstAndLastExpiryOfTheYearsKeptAreStoredAsSent() throws Exception {
     String id = importKey(unique("EDGES"), "null");
 
