@@ -133,8 +133,13 @@ final class ServiceProcess implements AutoCloseable {
 
   /** SIGINT, as Ctrl-C in a terminal sends it, then the exit code. */
   int interrupt() throws Exception {
-    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    sendInterrupt();
     return exitCode("SIGINT");
+  }
+
+  /** SIGINT, without waiting for what it does. */
+  void sendInterrupt() throws Exception {
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
   }
 
   private int exitCode(String signal) throws InterruptedException {

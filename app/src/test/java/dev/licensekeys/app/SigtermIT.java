@@ -106,14 +106,46 @@ class SigtermIT {
         answered.get(), retryLater.get(), refused.get());
   }
 
+  /**
+   * Started as from a terminal, where Ctrl-C reaches the foreground process. The signal's default
+   * is set for the service explicitly: a test run started as a background job of a script ignores
+   * SIGINT, its children inherit that, and a service that finds SIGINT ignored keeps it so (next
+   * test). Without this, such a run failed here with "the service did not stop on SIGINT".
+   */
   @Test
   void anInterruptedServiceStopsTheSameWay() throws Exception {
     Path file = Path.of("target", "h2", "sigint-" + UUID.randomUUID()).toAbsolutePath();
-    ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", "jdbc:h2:file:" + file));
+    ServiceProcess service =
+        ServiceProcess.start(
+            List.of("env", "--default-signal=INT"),
+            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
+            List.of());
 
     int exitCode = service.interrupt();
 
     assertThat(exitCode).as("exit code after SIGINT").isZero();
+    assertThat(service.output()).contains("license-keys stopped");
+  }
+
+  /**
+   * A shell starts a background job with SIGINT ignored, so that Ctrl-C meant for the foreground
+   * does not stop it; the service leaves it so, as Unix programs do, and stops on SIGTERM.
+   */
+  @Test
+  void aServiceStartedWithSigintIgnoredServesOnUntilTerminated() throws Exception {
+    Path file = Path.of("target", "h2", "sigint-ignored-" + UUID.randomUUID()).toAbsolutePath();
+    ServiceProcess service =
+        ServiceProcess.start(
+            List.of("env", "--ignore-signal=INT"),
+            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
+            List.of());
+
+    service.sendInterrupt();
+    Thread.sleep(1_000);
+    HttpResponse<String> live = Client.of(service.port(), null).send("GET", "/health/live", null);
+
+    assertThat(live.statusCode()).as("output: %s", service.output()).isEqualTo(200);
+    assertThat(service.terminate()).as("exit code after SIGTERM").isZero();
     assertThat(service.output()).contains("license-keys stopped");
   }
 
