@@ -114,12 +114,7 @@ class SigtermIT {
    */
   @Test
   void anInterruptedServiceStopsTheSameWay() throws Exception {
-    Path file = Path.of("target", "h2", "sigint-" + UUID.randomUUID()).toAbsolutePath();
-    ServiceProcess service =
-        ServiceProcess.start(
-            List.of("env", "--default-signal=INT"),
-            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
-            List.of());
+    ServiceProcess service = startWithSigint("--default-signal=INT");
 
     int exitCode = service.interrupt();
 
@@ -133,12 +128,7 @@ class SigtermIT {
    */
   @Test
   void aServiceStartedWithSigintIgnoredServesOnUntilTerminated() throws Exception {
-    Path file = Path.of("target", "h2", "sigint-ignored-" + UUID.randomUUID()).toAbsolutePath();
-    ServiceProcess service =
-        ServiceProcess.start(
-            List.of("env", "--ignore-signal=INT"),
-            Map.of("DATABASE_URL", "jdbc:h2:file:" + file),
-            List.of());
+    ServiceProcess service = startWithSigint("--ignore-signal=INT");
 
     service.sendInterrupt();
     Thread.sleep(1_000);
@@ -147,6 +137,13 @@ class SigtermIT {
     assertThat(live.statusCode()).as("output: %s", service.output()).isEqualTo(200);
     assertThat(service.terminate()).as("exit code after SIGTERM").isZero();
     assertThat(service.output()).contains("license-keys stopped");
+  }
+
+  /** A service on a fresh H2 file, SIGINT's disposition set by {@code env}'s option. */
+  private static ServiceProcess startWithSigint(String envOption) throws Exception {
+    Path file = Path.of("target", "h2", "sigint-" + UUID.randomUUID()).toAbsolutePath();
+    return ServiceProcess.start(
+        List.of("env", envOption), Map.of("DATABASE_URL", "jdbc:h2:file:" + file), List.of());
   }
 
   /**
