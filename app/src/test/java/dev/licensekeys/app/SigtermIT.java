@@ -123,20 +123,21 @@ class SigtermIT {
   }
 
   /**
-   * A shell starts a background job with SIGINT ignored, so that Ctrl-C meant for the foreground
-   * does not stop it; the service leaves it so, as Unix programs do, and stops on SIGTERM.
+   * A script's shell starts its background jobs with SIGINT ignored, so that Ctrl-C meant for the
+   * foreground does not stop them; the service leaves it so, as Unix programs do, and stops on
+   * SIGTERM.
    */
   @Test
   void aServiceStartedWithSigintIgnoredServesOnUntilTerminated() throws Exception {
-    ServiceProcess service = startWithSigint("--ignore-signal=INT");
+    try (ServiceProcess service = startWithSigint("--ignore-signal=INT")) {
+      service.sendInterrupt();
+      Thread.sleep(1_000);
+      HttpResponse<String> live = Client.of(service.port(), null).send("GET", "/health/live", null);
 
-    service.sendInterrupt();
-    Thread.sleep(1_000);
-    HttpResponse<String> live = Client.of(service.port(), null).send("GET", "/health/live", null);
-
-    assertThat(live.statusCode()).as("output: %s", service.output()).isEqualTo(200);
-    assertThat(service.terminate()).as("exit code after SIGTERM").isZero();
-    assertThat(service.output()).contains("license-keys stopped");
+      assertThat(live.statusCode()).as("output: %s", service.output()).isEqualTo(200);
+      assertThat(service.terminate()).as("exit code after SIGTERM").isZero();
+      assertThat(service.output()).contains("license-keys stopped");
+    }
   }
 
   /** A service on a fresh H2 file, SIGINT's disposition set by {@code env}'s option. */
