@@ -111,11 +111,13 @@ class DateTimesProperties {
     }
     Object parsed =
         outcome(() -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    return parsed instanceof OffsetDateTime dateTime
-            && !dateTime.toInstant().isBefore(FIRST_KEPT)
-            && !dateTime.toInstant().isAfter(LAST_KEPT)
+    return parsed instanceof OffsetDateTime dateTime && isKept(dateTime.toInstant())
         ? dateTime
         : "error";
+  }
+
+  private static boolean isKept(Instant instant) {
+    return !instant.isBefore(FIRST_KEPT) && !instant.isAfter(LAST_KEPT);
   }
 
   /** The value, or the word "error": what a caller can tell apart. */
@@ -188,11 +190,7 @@ class DateTimesProperties {
 
   @Provide
   Arbitrary<Instant> instantsInTheYearsKept() {
-    Arbitrary<Long> seconds =
-        Arbitraries.longs().between(FIRST_KEPT.getEpochSecond(), LAST_KEPT.getEpochSecond());
-    Arbitrary<Integer> nanos =
-        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999));
-    return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    return instants().filter(DateTimesProperties::isKept);
   }
 
   /** Date-times, mostly valid, with every part sometimes out of range, missing or malformed. */
