@@ -46,6 +46,9 @@ public final class HttpApi {
 
   // RFC 9110: a server answers HEAD wherever it answers GET; Exchange#send leaves out the body.
   private static final Predicate<Method> GET_OR_HEAD = Method.predicate(Method.GET, Method.HEAD);
+  private static final Predicate<Method> ANY_METHOD = method -> true;
+  private static final PathMatcher LICENSE_KEY = IdPath.under("/license_keys/");
+  private static final PathMatcher INSTANCE = IdPath.under("/license_key_instances/");
 
   private final UseCases useCases;
   private final Authenticator authenticator;
@@ -92,16 +95,16 @@ public final class HttpApi {
         .any("/health/ready", methodNotAllowed("GET, HEAD"))
         .route(GET_OR_HEAD, at("/metrics"), this::serveMetrics)
         .any("/metrics", methodNotAllowed("GET, HEAD"))
-        .patch("/license_keys/{id}", authenticated(this::updateLicenseKey))
-        .route(GET_OR_HEAD, at("/license_keys/{id}"), authenticated(this::getLicenseKey))
+        .route(Method.PATCH, LICENSE_KEY, authenticated(this::updateLicenseKey))
+        .route(GET_OR_HEAD, LICENSE_KEY, authenticated(this::getLicenseKey))
         .route(GET_OR_HEAD, at("/license_keys"), authenticated(this::listLicenseKeys))
         .post("/license_keys", authenticated(this::importLicenseKey))
-        .any("/license_keys/{id}", methodNotAllowed("GET, HEAD, PATCH"))
+        .route(ANY_METHOD, LICENSE_KEY, methodNotAllowed("GET, HEAD, PATCH"))
         .any("/license_keys", methodNotAllowed("GET, HEAD, POST"))
-        .route(GET_OR_HEAD, at("/license_key_instances/{id}"), authenticated(this::getInstance))
-        .patch("/license_key_instances/{id}", authenticated(this::renameInstance))
+        .route(GET_OR_HEAD, INSTANCE, authenticated(this::getInstance))
+        .route(Method.PATCH, INSTANCE, authenticated(this::renameInstance))
         .route(GET_OR_HEAD, at("/license_key_instances"), authenticated(this::listInstances))
-        .any("/license_key_instances/{id}", methodNotAllowed("GET, HEAD, PATCH"))
+        .route(ANY_METHOD, INSTANCE, methodNotAllowed("GET, HEAD, PATCH"))
         .any("/license_key_instances", methodNotAllowed("GET, HEAD"))
         .post("/licenses/activate", open(this::activate))
         .post("/licenses/deactivate", open(this::deactivate))
