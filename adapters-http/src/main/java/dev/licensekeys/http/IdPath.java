@@ -7,6 +7,7 @@ import io.helidon.http.PathMatchers;
 import io.helidon.http.RoutedPath;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A resource's path, {@code /license_keys/{id}}: a fixed prefix and one segment, the {@code id}
@@ -43,6 +44,12 @@ final class IdPath implements PathMatcher {
       return new PathMatchers.MatchResult(true, new WithId(path, id));
     }
     return PathMatchers.MatchResult.notAccepted();
+  }
+
+  /** The template, which Helidon gives the routed request as its matching pattern. */
+  @Override
+  public Optional<String> matchingElement() {
+    return template.matchingElement();
   }
 
   /** Only for services nested under a path, which this API registers none of. */

@@ -57,6 +57,12 @@ class IdPathProperties {
     assertThat(match.path().pathParameters().get("id")).isEqualTo("lic one");
   }
 
+  /** {@link RouteTemplates} labels a request by it, without searching its templates. */
+  @Example
+  void itsMatchingPatternIsTheTemplate() {
+    assertThat(idPath.matchingElement()).contains("/license_keys/{id}");
+  }
+
   @Example
   void anEmptySegmentOrASecondOneIsNotAnId() {
     assertThat(idPath.match(UriPath.create("/license_keys/")).accepted()).isFalse();
