@@ -13,8 +13,8 @@ import java.util.Optional;
  * A resource's path, {@code /license_keys/{id}}: a fixed prefix and one segment, the {@code id}
  * path parameter. It accepts the paths Helidon's template accepts, read the same way (the decoded
  * path without matrix parameters), but with a prefix check and a search for a slash where the
- * template runs a regular expression and splits its parameters' name: about 2 µs of a PATCH's CPU
- * (docs/BENCHMARKS.md, change 49).
+ * template runs a regular expression and splits its parameters' name: about 2% of the in-memory
+ * service's CPU per PATCH (docs/BENCHMARKS.md, change 49).
  */
 final class IdPath implements PathMatcher {
 
