@@ -3,6 +3,7 @@ package dev.licensekeys.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.common.uri.UriPath;
+import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,7 +19,7 @@ class IdPathProperties {
   private static final String PREFIX = "/license_keys/";
 
   private final IdPath idPath = IdPath.under(PREFIX);
-  private final io.helidon.http.PathMatcher template = PathMatchers.create(PREFIX + "{id}");
+  private final PathMatcher template = PathMatchers.create(PREFIX + "{id}");
 
   @Property(tries = 5_000)
   void aPathIsMatchedAsTheTemplateMatchesIt(@ForAll("rawPaths") String rawPath) {
