@@ -23,10 +23,12 @@ final class IdPath implements PathMatcher {
 
   private final String prefix;
   private final PathMatcher template;
+  private final Optional<String> pattern;
 
   private IdPath(String prefix) {
     this.prefix = prefix;
     this.template = PathMatchers.create(prefix + "{id}");
+    this.pattern = template.matchingElement();
   }
 
   /** {@code under("/license_keys/")} matches {@code /license_keys/{id}}. */
@@ -46,10 +48,10 @@ final class IdPath implements PathMatcher {
     return PathMatchers.MatchResult.notAccepted();
   }
 
-  /** The template, which Helidon gives the routed request as its matching pattern. */
+  /** The template, which Helidon asks for on every routed request as its matching pattern. */
   @Override
   public Optional<String> matchingElement() {
-    return template.matchingElement();
+    return pattern;
   }
 
   /** Only for services nested under a path, which this API registers none of. */
