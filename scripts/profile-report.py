@@ -1,0 +1,130 @@
+"""bench/profile's report: each subject's CPU per request, split by where it went.
+
+Arguments: the clock ticks a second, then per subject six values: its name, its collapsed stacks
+(async-profiler's `collapsed,threads`: one line a stack, the thread first, the sample count last),
+the requests wrk counted, wrk's rate, the subject's CPU ticks over the profiled run, and the
+profiler's event. A stack's share of the samples times the CPU per request is its microseconds.
+"""
+
+import sys
+from collections import Counter
+
+# The service's own code, piece by piece: the first pattern a stack holds names its piece.
+SERVICE_PIECES = [
+    ("Json.object", "decode: Jackson's tree"),
+    ("org/hibernate/validator", "decode: Hibernate Validator"),
+    ("RequestDecoder", "decode: field checks"),
+    ("LicenseKeyService.get", "domain: the key's lookup"),
+    ("dev/licensekeys/domain", "domain: rules, audit event, save"),
+    ("dev/licensekeys/http/Responses", "encode"),
+    ("dev/licensekeys/http/Authenticator", "bearer secret: hash and lookup"),
+    ("dev/licensekeys/app/Metrics", "meters"),
+    ("dev/licensekeys/app/AccessLogWriter", "access-log line queued"),
+    ("dev/licensekeys/http/RouteTemplates", "route's label"),
+    ("dev/licensekeys/http/DeadlinedConnection", "connection deadlines"),
+    ("dev/licensekeys/http/AccessLog", "filter: request id, access-log line"),
+]
+
+CARRIER_ORDER = [
+    "the response's write",
+    "the next request's read",
+    "Helidon and the JDK, on the carriers",
+    "the route's own code",
+]
+THREAD_ORDER = ["JIT compilers", "collector and safepoints", "poller", "access-log writer", "other threads"]
+
+
+def thread_group(thread):
+    name = thread.strip("[]").rsplit(" tid=", 1)[0]
+    if name.startswith("ForkJoinPool-"):
+        return "carrier"
+    if "CompilerThre" in name:
+        return "JIT compilers"
+    if name.startswith(("G1 ", "GC ", "VM Thread", "VM Periodic")):
+        return "collector and safepoints"
+    if "Poller" in name:
+        return "poller"
+    if name == "access-log":
+        return "access-log writer"
+    return "other threads"
+
+
+def own_frame(frame):
+    return frame.startswith("dev/licensekeys/")
+
+
+def carrier_part(frames):
+    """Where a carrier's sample went. Own code is a stack whose deepest frame of the project's own
+    calls no Helidon code: so Helidon's routing under the service's filter, or its sending of a
+    response, counts as Helidon's for both subjects alike."""
+    joined = ";".join(frames)
+    if "IOUtil.write" in joined or "SocketDispatcher.write" in joined:
+        return "the response's write"
+    if "IOUtil.read" in joined or "SocketDispatcher.read" in joined:
+        return "the next request's read"
+    deepest = max((i for i, frame in enumerate(frames) if own_frame(frame)), default=None)
+    if deepest is None or any(frame.startswith("io/helidon/") for frame in frames[deepest + 1 :]):
+        return "Helidon and the JDK, on the carriers"
+    return "the route's own code"
+
+
+def service_piece(frames):
+    joined = ";".join(frames)
+    for pattern, piece in SERVICE_PIECES:
+        if pattern in joined:
+            return piece
+    return "other"
+
+
+def read_subject(path):
+    parts, pieces, total = Counter(), Counter(), 0
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            stack, count = line.rstrip("\n").rsplit(" ", 1)
+            count = int(count)
+            total += count
+            thread, *frames = stack.split(";")
+            group = thread_group(thread)
+            if group != "carrier":
+                parts[group] += count
+                continue
+            part = carrier_part(frames)
+            parts[part] += count
+            if part == "the route's own code":
+                pieces[service_piece(frames)] += count
+    return parts, pieces, total
+
+
+def main(argv):
+    ticks_a_second = int(argv[1])
+    subjects = []
+    for i in range(2, len(argv), 6):
+        name, path, requests, rate, ticks, event = argv[i : i + 6]
+        parts, pieces, samples = read_subject(path)
+        cpu_us = int(ticks) / ticks_a_second * 1e6 / int(requests)
+        subjects.append((name, parts, pieces, samples, cpu_us, rate, event))
+
+    width = 40
+    print()
+    print(f"{'CPU per request, µs':{width}}" + "".join(f"{s[0]:>12}" for s in subjects))
+    print(f"{'  PATCH/s under the profiler':{width}}" + "".join(f"{float(s[5]):>12.0f}" for s in subjects))
+    print(f"{'  samples (event)':{width}}" + "".join(f"{f'{s[3]} ({s[6]})':>12}" for s in subjects))
+    print(f"{'  all of it':{width}}" + "".join(f"{s[4]:>12.1f}" for s in subjects))
+    for part in CARRIER_ORDER + THREAD_ORDER:
+        row = [s[1][part] / s[3] * s[4] if s[3] else 0.0 for s in subjects]
+        print(f"{'  ' + part:{width}}" + "".join(f"{us:>12.2f}" for us in row))
+
+    for name, _, pieces, samples, cpu_us, _, _ in subjects:
+        if name != "in-memory" or not samples:
+            continue
+        print()
+        print(f"the service's own code, µs per request (of its {cpu_us:.1f})")
+        for piece, count in pieces.most_common():
+            print(f"{'  ' + piece:{width}}{count / samples * cpu_us:>12.2f}")
+    print()
+    print("Shares of samples times each subject's CPU per request under the profiler, which slows")
+    print("the subjects by different amounts: compare parts, not rates. Stacks: target/profiles/.")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
