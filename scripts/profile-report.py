@@ -22,6 +22,7 @@ SERVICE_PIECES = [
     ("dev/licensekeys/app/AccessLogWriter", "access-log line queued"),
     ("dev/licensekeys/http/RouteTemplates", "route's label"),
     ("dev/licensekeys/http/DeadlinedConnection", "connection deadlines"),
+    ("dev/licensekeys/http/HttpApi", "handler: id, headers, If-Match, answer"),
     ("dev/licensekeys/http/AccessLog", "filter: request id, access-log line"),
 ]
 
