@@ -8,6 +8,7 @@ profiler's event. A stack's share of the samples times the CPU per request is it
 
 import sys
 from collections import Counter
+from typing import NamedTuple
 
 # The service's own code, piece by piece: the first pattern a stack holds names its piece.
 SERVICE_PIECES = [
@@ -96,6 +97,20 @@ def read_subject(path):
     return parts, pieces, total
 
 
+class Subject(NamedTuple):
+    name: str
+    parts: Counter
+    pieces: Counter
+    samples: int
+    cpu_us: float
+    rate: float
+    event: str
+
+    def us(self, count):
+        """A count of samples as microseconds of CPU per request."""
+        return count / self.samples * self.cpu_us if self.samples else 0.0
+
+
 def main(argv):
     ticks_a_second = int(argv[1])
     subjects = []
@@ -103,25 +118,25 @@ def main(argv):
         name, path, requests, rate, ticks, event = argv[i : i + 6]
         parts, pieces, samples = read_subject(path)
         cpu_us = int(ticks) / ticks_a_second * 1e6 / int(requests)
-        subjects.append((name, parts, pieces, samples, cpu_us, rate, event))
+        subjects.append(Subject(name, parts, pieces, samples, cpu_us, float(rate), event))
 
-    width = 40
+    def row(label, cells):
+        print(f"{label:40}" + "".join(f"{cell:>12}" for cell in cells))
+
     print()
-    print(f"{'CPU per request, µs':{width}}" + "".join(f"{s[0]:>12}" for s in subjects))
-    print(f"{'  PATCH/s under the profiler':{width}}" + "".join(f"{float(s[5]):>12.0f}" for s in subjects))
-    print(f"{'  samples (event)':{width}}" + "".join(f"{f'{s[3]} ({s[6]})':>12}" for s in subjects))
-    print(f"{'  all of it':{width}}" + "".join(f"{s[4]:>12.1f}" for s in subjects))
+    row("CPU per request, µs", [subject.name for subject in subjects])
+    row("  PATCH/s under the profiler", [f"{subject.rate:.0f}" for subject in subjects])
+    row("  samples (event)", [f"{subject.samples} ({subject.event})" for subject in subjects])
+    row("  all of it", [f"{subject.cpu_us:.1f}" for subject in subjects])
     for part in CARRIER_ORDER + THREAD_ORDER:
-        row = [s[1][part] / s[3] * s[4] if s[3] else 0.0 for s in subjects]
-        print(f"{'  ' + part:{width}}" + "".join(f"{us:>12.2f}" for us in row))
+        row("  " + part, [f"{subject.us(subject.parts[part]):.2f}" for subject in subjects])
 
-    for name, _, pieces, samples, cpu_us, _, _ in subjects:
-        if name != "in-memory" or not samples:
-            continue
-        print()
-        print(f"the service's own code, µs per request (of its {cpu_us:.1f})")
-        for piece, count in pieces.most_common():
-            print(f"{'  ' + piece:{width}}{count / samples * cpu_us:>12.2f}")
+    for subject in subjects:
+        if subject.name == "in-memory" and subject.samples:
+            print()
+            print(f"the service's own code, µs per request (of its {subject.cpu_us:.1f})")
+            for piece, count in subject.pieces.most_common():
+                row("  " + piece, [f"{subject.us(count):.2f}"])
     print()
     print("Shares of samples times each subject's CPU per request under the profiler, which slows")
     print("the subjects by different amounts: compare parts, not rates. Stacks: target/profiles/.")
