@@ -22,13 +22,15 @@ final class IdPath implements PathMatcher {
   private static final String[] QUALIFIERS = COMPONENT.split("/");
 
   private final String prefix;
+  private final String pattern;
   private final PathMatcher template;
-  private final Optional<String> pattern;
+  private final Optional<String> matchingElement;
 
   private IdPath(String prefix) {
     this.prefix = prefix;
-    this.template = PathMatchers.create(prefix + "{id}");
-    this.pattern = template.matchingElement();
+    this.pattern = prefix + "{id}";
+    this.template = PathMatchers.create(pattern);
+    this.matchingElement = template.matchingElement();
   }
 
   /** {@code under("/license_keys/")} matches {@code /license_keys/{id}}. */
@@ -51,7 +53,7 @@ final class IdPath implements PathMatcher {
   /** The template, which Helidon asks for on every routed request as its matching pattern. */
   @Override
   public Optional<String> matchingElement() {
-    return pattern;
+    return matchingElement;
   }
 
   /** Only for services nested under a path, which this API registers none of. */
@@ -62,7 +64,7 @@ final class IdPath implements PathMatcher {
 
   @Override
   public String toString() {
-    return prefix + "{id}";
+    return pattern;
   }
 
   /** The request's path as matched, with its {@code id}. */
