@@ -1,4 +1,5 @@
-# Sourced by the load benchmarks (bench/run, bench/budget): the load tool and the servers they start.
+# Sourced by the load benchmarks (bench/run, bench/ab, bench/budget, bench/profile): the load tool
+# and the servers they start.
 
 # wrk, from the Debian package when it is missing.
 ensure_wrk() {
@@ -7,6 +8,10 @@ ensure_wrk() {
   apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)
 }
 
+# patch_load PORT SECRET IDS_FILE CONNECTIONS DURATION: the benchmarks' load, wrk's PATCH mix
+# (bench/patch.lua) on random ids of IDS_FILE, 2 threads, against a server on 127.0.0.1, with its
+# latency percentiles.
+patch_load() { IDS_FILE=$3 API_KEY=$2 wrk -t2 -c"$4" -d"$5" --latency -s bench/patch.lua "http://127.0.0.1:$1"; }
 # A port nobody listens on now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 # wait_for LOG: until the server writing LOG says it listens (60 s at most).
