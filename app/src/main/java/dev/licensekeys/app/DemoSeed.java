@@ -1,12 +1,15 @@
 package dev.licensekeys.app;
 
 import dev.licensekeys.domain.model.ApiKey;
-import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.Customer;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.model.Source;
+import dev.licensekeys.domain.port.out.BulkImports;
 import dev.licensekeys.persistence.JdbcAdapters;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -29,29 +32,35 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
-  /** Seeds and returns the API key's secret, or none when the demo business exists already. */
+  /**
+   * Seeds and returns the API key's secret, or none when the demo business has an API key already.
+   * The customer, the product and the keys are written in one transaction, as an import, and the
+   * API key after them: only the API key marks the seed done. A start cut short between the two
+   * seeds again, and the import skips the keys it finds there, so the demo is never left without
+   * its API key.
+   */
   static Option<String> seedIfEmpty(JdbcAdapters adapters, Clock clock, PrintStream out) {
-    if (!adapters.apiKeys().list(BUSINESS).isEmpty()
-        || adapters.licenseKeys().findById(BUSINESS, ACTIVE_KEY_ID).isDefined()) {
+    if (!adapters.apiKeys().list(BUSINESS).isEmpty()) {
       return Option.none();
     }
     Instant now = clock.instant();
-    adapters.customers().put(new Customer(CUSTOMER, BUSINESS, "Demo Customer", "demo@example.com"));
-    adapters.products().put(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App")));
-    add(
-        adapters,
-        importedKey(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), Option.none(), now),
-        now);
-    add(
-        adapters,
-        importedKey(
-            UNLIMITED_KEY_ID,
-            "DEMO-UNLIMITED-0002",
-            Option.none(),
-            Option.some(Instant.parse("2030-01-01T00:00:00Z")),
-            now.plusMillis(1)),
-        now);
-    add(adapters, subscriptionKey(now.plusMillis(2)), now);
+    Either<Seq<String>, BulkImports.Imported> imported =
+        adapters
+            .bulkImports()
+            .importAll(
+                BUSINESS,
+                List.of(new Customer(CUSTOMER, BUSINESS, "Demo Customer", "demo@example.com")),
+                List.of(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App"))),
+                keys(now),
+                now,
+                handled -> {});
+    if (imported.isLeft()) {
+      out.println(
+          "Skipped the demo seed: another business holds its key strings "
+              + imported.getLeft().mkString(", ")
+              + ".");
+      return Option.none();
+    }
     String secret = Secrets.newSecret();
     adapters
         .apiKeys()
@@ -66,6 +75,19 @@ final class DemoSeed {
     out.println("Seeded a demo business (" + BUSINESS + ") with three license keys.");
     out.println("Demo API key, shown this once and stored only as a hash: " + secret);
     return Option.some(secret);
+  }
+
+  /** The three keys, one millisecond apart so that lists show them in this order. */
+  static Seq<LicenseKey> keys(Instant now) {
+    return List.of(
+        importedKey(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), Option.none(), now),
+        importedKey(
+            UNLIMITED_KEY_ID,
+            "DEMO-UNLIMITED-0002",
+            Option.none(),
+            Option.some(Instant.parse("2030-01-01T00:00:00Z")),
+            now.plusMillis(1)),
+        subscriptionKey(now.plusMillis(2)));
   }
 
   private static LicenseKey importedKey(
@@ -110,9 +132,5 @@ final class DemoSeed {
         Option.some("sub_demo"),
         createdAt,
         1);
-  }
-
-  private static void add(JdbcAdapters adapters, LicenseKey key, Instant now) {
-    adapters.licenseKeys().add(key, AuditEvent.keyCreated(key, now, Option.none()));
   }
 }
