@@ -16,9 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * On the first start of an empty embedded database: a demo business with one API key (printed once,
- * stored as a hash), a product, a customer and three keys, so the README's curl session works at
- * once. A PostgreSQL database is never seeded.
+ * On the first start of an embedded database (or the next, if the first stopped half-way): a demo
+ * business with one API key (printed once, stored as a hash), a product, a customer and three keys,
+ * so the README's curl session works at once. A PostgreSQL database is never seeded.
  */
 final class DemoSeed {
 
