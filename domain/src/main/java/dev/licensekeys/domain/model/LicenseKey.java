@@ -70,26 +70,33 @@ public record LicenseKey(
   public Either<LicenseKeyError, LicenseKey> apply(LicenseKeyPatch patch) {
     return Validation.combine(
             checkActivationsLimit(patch.activationsLimit()), checkExpiresAt(patch.expiresAt()))
-        .ap(
-            (limit, expiry) ->
-                new LicenseKey(
-                    id,
-                    businessId,
-                    brandId,
-                    customerId,
-                    productId,
-                    key,
-                    source,
-                    limit.applyTo(activationsLimit),
-                    instancesCount,
-                    patch.disabled().applyTo(Option.some(disabled)).getOrElse(disabled),
-                    expiry.applyTo(expiresAt),
-                    paymentId,
-                    subscriptionId,
-                    createdAt,
-                    version))
+        // The key is built after the checks, not in the function they hand their results to:
+        // that function runs inside Vavr's Validation.ap, which the JIT leaves out of apply when
+        // it is large, and then builds every Validation object (docs/BENCHMARKS.md, change 50).
+        .ap((limit, expiry) -> patch)
         .mapError(violations -> (LicenseKeyError) new LicenseKeyError.PatchRejected(id, violations))
-        .toEither();
+        .toEither()
+        .map(this::changedBy);
+  }
+
+  /** This key with every change of {@code patch}, whose changes have passed their rules. */
+  private LicenseKey changedBy(LicenseKeyPatch patch) {
+    return new LicenseKey(
+        id,
+        businessId,
+        brandId,
+        customerId,
+        productId,
+        key,
+        source,
+        patch.activationsLimit().applyTo(activationsLimit),
+        instancesCount,
+        patch.disabled().applyTo(Option.some(disabled)).getOrElse(disabled),
+        patch.expiresAt().applyTo(expiresAt),
+        paymentId,
+        subscriptionId,
+        createdAt,
+        version);
   }
 
   private Validation<PatchViolation, Change<Integer>> checkActivationsLimit(
