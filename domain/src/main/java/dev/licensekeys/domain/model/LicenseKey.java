@@ -81,21 +81,11 @@ public record LicenseKey(
 
   /** This key with every change of {@code patch}, whose changes have passed their rules. */
   private LicenseKey changedBy(LicenseKeyPatch patch) {
-    return new LicenseKey(
-        id,
-        businessId,
-        brandId,
-        customerId,
-        productId,
-        key,
-        source,
+    return copyWith(
         patch.activationsLimit().applyTo(activationsLimit),
         instancesCount,
         patch.disabled().applyTo(Option.some(disabled)).getOrElse(disabled),
         patch.expiresAt().applyTo(expiresAt),
-        paymentId,
-        subscriptionId,
-        createdAt,
         version);
   }
 
@@ -147,6 +137,20 @@ public record LicenseKey(
   }
 
   public LicenseKey withVersion(long newVersion) {
+    return copyWith(activationsLimit, instancesCount, disabled, expiresAt, newVersion);
+  }
+
+  private LicenseKey withInstancesCount(int count) {
+    return copyWith(activationsLimit, count, disabled, expiresAt, version);
+  }
+
+  /** This key with the fields that change over its life replaced; the others are for good. */
+  private LicenseKey copyWith(
+      Option<Integer> newActivationsLimit,
+      int newInstancesCount,
+      boolean newDisabled,
+      Option<Instant> newExpiresAt,
+      long newVersion) {
     return new LicenseKey(
         id,
         businessId,
@@ -155,33 +159,14 @@ public record LicenseKey(
         productId,
         key,
         source,
-        activationsLimit,
-        instancesCount,
-        disabled,
-        expiresAt,
+        newActivationsLimit,
+        newInstancesCount,
+        newDisabled,
+        newExpiresAt,
         paymentId,
         subscriptionId,
         createdAt,
         newVersion);
-  }
-
-  private LicenseKey withInstancesCount(int count) {
-    return new LicenseKey(
-        id,
-        businessId,
-        brandId,
-        customerId,
-        productId,
-        key,
-        source,
-        activationsLimit,
-        count,
-        disabled,
-        expiresAt,
-        paymentId,
-        subscriptionId,
-        createdAt,
-        version);
   }
 
   /** For logs and messages: the key string is a secret and never printed. */
