@@ -5,11 +5,9 @@ import dev.licensekeys.domain.model.Customer;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.Product;
 import dev.licensekeys.domain.model.Source;
-import dev.licensekeys.domain.port.out.BulkImports;
 import dev.licensekeys.persistence.JdbcAdapters;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -44,23 +42,28 @@ final class DemoSeed {
       return Option.none();
     }
     Instant now = clock.instant();
-    Either<Seq<String>, BulkImports.Imported> imported =
-        adapters
-            .bulkImports()
-            .importAll(
-                BUSINESS,
-                List.of(new Customer(CUSTOMER, BUSINESS, "Demo Customer", "demo@example.com")),
-                List.of(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App"))),
-                keys(now),
-                now,
-                handled -> {});
-    if (imported.isLeft()) {
-      out.println(
-          "Skipped the demo seed: another business holds its key strings "
-              + imported.getLeft().mkString(", ")
-              + ".");
-      return Option.none();
-    }
+    return adapters
+        .bulkImports()
+        .importAll(
+            BUSINESS,
+            List.of(new Customer(CUSTOMER, BUSINESS, "Demo Customer", "demo@example.com")),
+            List.of(new Product(PRODUCT, BUSINESS, BRAND, Option.some("Demo App"))),
+            keys(now),
+            now,
+            handled -> {})
+        .fold(
+            taken -> {
+              out.println(
+                  "Skipped the demo seed: another business holds its key strings "
+                      + taken.mkString(", ")
+                      + ".");
+              return Option.none();
+            },
+            imported -> Option.some(issueApiKey(adapters, now, out)));
+  }
+
+  /** The demo's API key, stored as a hash; its secret is printed once and returned. */
+  private static String issueApiKey(JdbcAdapters adapters, Instant now, PrintStream out) {
     String secret = Secrets.newSecret();
     adapters
         .apiKeys()
@@ -74,10 +77,10 @@ final class DemoSeed {
                 now));
     out.println("Seeded a demo business (" + BUSINESS + ") with three license keys.");
     out.println("Demo API key, shown this once and stored only as a hash: " + secret);
-    return Option.some(secret);
+    return secret;
   }
 
-  /** The three keys, one millisecond apart so that lists show them in this order. */
+  /** The three keys, one millisecond apart, so that lists order them the same way every time. */
   static Seq<LicenseKey> keys(Instant now) {
     return List.of(
         importedKey(ACTIVE_KEY_ID, "DEMO-ACTIVE-0001", Option.some(3), Option.none(), now),
