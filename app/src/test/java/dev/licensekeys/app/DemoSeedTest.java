@@ -2,13 +2,13 @@ package dev.licensekeys.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.licensekeys.domain.fixtures.TestData;
 import dev.licensekeys.domain.model.ApiKey;
 import dev.licensekeys.domain.model.AuditEvent;
 import dev.licensekeys.domain.model.AuditOperation;
 import dev.licensekeys.domain.model.LicenseKey;
 import dev.licensekeys.domain.model.LicenseKeyFilter;
 import dev.licensekeys.domain.model.PageRequest;
-import dev.licensekeys.domain.model.Source;
 import dev.licensekeys.persistence.Database;
 import dev.licensekeys.persistence.DatabaseSettings;
 import dev.licensekeys.persistence.JdbcAdapters;
@@ -107,22 +107,10 @@ class DemoSeedTest {
   @Test
   void aDemoKeyStringHeldElsewhereSkipsTheSeedAndSaysWhy() {
     LicenseKey elsewhere =
-        new LicenseKey(
-            "lic_other0000000000000001",
-            "bus_other",
-            "brnd_other",
-            "cus_other",
-            "pdt_other",
-            DemoSeed.keys(NOW).last().key(),
-            Source.IMPORT,
-            Option.none(),
-            0,
-            false,
-            Option.none(),
-            Option.none(),
-            Option.none(),
-            NOW,
-            1);
+        TestData.key("lic_other0000000000000001")
+            .business("bus_other")
+            .keyString(DemoSeed.keys(NOW).last().key())
+            .build();
     adapters.licenseKeys().add(elsewhere, AuditEvent.keyCreated(elsewhere, NOW, Option.none()));
 
     Option<String> secret = DemoSeed.seedIfEmpty(adapters, CLOCK, out);
