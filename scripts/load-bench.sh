@@ -12,17 +12,9 @@ ensure_wrk() {
 # (bench/patch.lua) on random ids of IDS_FILE, 2 threads, against a server on 127.0.0.1, with its
 # latency percentiles.
 patch_load() { IDS_FILE=$3 API_KEY=$2 wrk -t2 -c"$4" -d"$5" --latency -s bench/patch.lua "http://127.0.0.1:$1"; }
-# warm_load PORT SECRET IDS_FILE CONNECTIONS DURATION: patch_load's warm-up, DURATION in three runs.
-# Every measured run opens its connections and closes them at its end, and the first closes take a
-# service down paths its compiled code had not met: the JIT recompiled for seconds after each of the
-# first two. After a warm-up of one run, the service's first measured round still spent 3 to 5 µs a
-# request in its compilers, after 30 s of warm-up and after 60 (BENCHMARKS.md, "Warm-up").
-warm_load() {
-  local seconds=${5%s} run
-  for run in 1 2 3; do patch_load "$1" "$2" "$3" "$4" "$((seconds / 3))s" >/dev/null; done
-}
-# jit_ticks PID: the CPU time so far of the process's JIT compiler threads, in clock ticks. A thread's
-# name may hold a space, so its stat is read from after the name's closing parenthesis.
+# jit_ticks PID: the CPU time so far of the process's JIT compiler threads, in clock ticks, which says
+# whether a measured run was still compiling. A thread's name may hold a space, so its stat is read
+# from after the name's closing parenthesis.
 jit_ticks() {
   local task name ticks total=0
   for task in /proc/"$1"/task/*; do
