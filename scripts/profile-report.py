@@ -16,9 +16,10 @@ SERVICE_PIECES = [
     ("org/hibernate/validator", "decode: Hibernate Validator"),
     ("RequestDecoder", "decode: field checks"),
     ("LicenseKeyService.get", "domain: the key's lookup"),
+    # Before the domain's pattern: the secret's hash is the domain's ApiKey, called by Authenticator.
+    ("dev/licensekeys/http/Authenticator", "bearer secret: hash and lookup"),
     ("dev/licensekeys/domain", "domain: rules, audit event, save"),
     ("dev/licensekeys/http/Responses", "encode"),
-    ("dev/licensekeys/http/Authenticator", "bearer secret: hash and lookup"),
     ("dev/licensekeys/app/Metrics", "meters"),
     ("dev/licensekeys/app/AccessLogWriter", "access-log line queued"),
     ("dev/licensekeys/http/RouteTemplates", "route's label"),
