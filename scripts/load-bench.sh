@@ -13,15 +13,17 @@ ensure_wrk() {
 # latency percentiles.
 patch_load() { IDS_FILE=$3 API_KEY=$2 wrk -t2 -c"$4" -d"$5" --latency -s bench/patch.lua "http://127.0.0.1:$1"; }
 # jit_ticks PID: the CPU time so far of the process's JIT compiler threads, in clock ticks, which says
-# whether a measured run was still compiling. A thread's name may hold a space, so its stat is read
-# from after the name's closing parenthesis.
+# whether a measured run was still compiling. Read with bash's own `read`, so that it starts no
+# process; a thread that ends meanwhile is skipped. A thread's name may hold a space, so its stat is
+# read from after the name's closing parenthesis.
 jit_ticks() {
-  local task name ticks total=0
+  local task name stat total=0
   for task in /proc/"$1"/task/*; do
-    name=$(cat "$task/comm" 2>/dev/null) || continue
+    read -r name < "$task/comm" 2>/dev/null || continue
     [[ $name == C[12]" CompilerThre"* ]] || continue
-    ticks=$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')
-    total=$((total + ${ticks:-0}))
+    read -r stat < "$task/stat" 2>/dev/null || continue
+    read -ra stat <<<"${stat##*) }"
+    total=$((total + stat[11] + stat[12]))
   done
   echo "$total"
 }
