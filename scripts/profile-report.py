@@ -10,8 +10,15 @@ import sys
 from collections import Counter
 from typing import NamedTuple
 
-# The service's own code, piece by piece: the first pattern a stack holds names its piece.
+# The service's own code, piece by piece: the first pattern a stack holds names its piece. The
+# database's pieces come first, so that a save the domain calls counts as the database's.
 SERVICE_PIECES = [
+    ("org/h2/mvstore/MVStore.store", "H2: the commit's chunk, written"),
+    ("dev/licensekeys/persistence/GroupedReads", "database: the keys' grouped read"),
+    ("dev/licensekeys/persistence/JdbcApiKeys", "database: the API key's lookup"),
+    ("dev/licensekeys/persistence/AuditEventRows", "database: the audit events' insert"),
+    ("dev/licensekeys/persistence/GroupedSaves", "database: update, rest of the commit"),
+    ("dev/licensekeys/persistence/", "database: other statements"),
     ("Json.object", "decode: Jackson's tree"),
     ("org/hibernate/validator", "decode: Hibernate Validator"),
     ("RequestDecoder", "decode: field checks"),
@@ -34,7 +41,14 @@ CARRIER_ORDER = [
     "Helidon and the JDK, on the carriers",
     "the route's own code",
 ]
-THREAD_ORDER = ["JIT compilers", "collector and safepoints", "poller", "access-log writer", "other threads"]
+THREAD_ORDER = [
+    "JIT compilers",
+    "collector and safepoints",
+    "poller",
+    "access-log writer",
+    "H2 file's compaction",
+    "other threads",
+]
 
 
 def thread_group(thread):
@@ -49,6 +63,8 @@ def thread_group(thread):
         return "poller"
     if name == "access-log":
         return "access-log writer"
+    if name == "h2-file-compaction":
+        return "H2 file's compaction"
     return "other threads"
 
 
@@ -61,9 +77,11 @@ def carrier_part(frames):
     calls no Helidon code: so Helidon's routing under the service's filter, or its sending of a
     response, counts as Helidon's for both subjects alike."""
     joined = ";".join(frames)
-    if "IOUtil.write" in joined or "SocketDispatcher.write" in joined:
+    # A database's file is read and written through the same IOUtil as a socket.
+    on_socket = "FileChannelImpl" not in joined
+    if on_socket and ("IOUtil.write" in joined or "SocketDispatcher.write" in joined):
         return "the response's write"
-    if "IOUtil.read" in joined or "SocketDispatcher.read" in joined:
+    if on_socket and ("IOUtil.read" in joined or "SocketDispatcher.read" in joined):
         return "the next request's read"
     deepest = max((i for i, frame in enumerate(frames) if own_frame(frame)), default=None)
     if deepest is None or any(frame.startswith("io/helidon/") for frame in frames[deepest + 1 :]):
@@ -133,9 +151,9 @@ def main(argv):
         row("  " + part, [f"{subject.us(subject.parts[part]):.2f}" for subject in subjects])
 
     for subject in subjects:
-        if subject.name == "in-memory" and subject.samples:
+        if subject.name in ("in-memory", "h2") and subject.samples:
             print()
-            print(f"the service's own code, µs per request (of its {subject.cpu_us:.1f})")
+            print(f"{subject.name}: the service's own code, µs per request (of its {subject.cpu_us:.1f})")
             for piece, count in subject.pieces.most_common():
                 row("  " + piece, [f"{subject.us(count):.2f}"])
     print()
