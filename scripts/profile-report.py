@@ -153,7 +153,10 @@ def main(argv):
     for subject in subjects:
         if subject.name in ("in-memory", "h2") and subject.samples:
             print()
-            print(f"{subject.name}: the service's own code, µs per request (of its {subject.cpu_us:.1f})")
+            print(
+                f"{subject.name}: the service's own code, µs per request"
+                f" (of its {subject.cpu_us:.1f})"
+            )
             for piece, count in subject.pieces.most_common():
                 row("  " + piece, [f"{subject.us(count):.2f}"])
     print()
